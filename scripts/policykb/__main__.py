@@ -1,0 +1,3 @@
+from policykb.cli import main
+
+raise SystemExit(main())

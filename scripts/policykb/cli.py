@@ -1,0 +1,133 @@
+"""Command-line entry point: ``policykb <command>``.
+
+Exit codes: 0 all good, 1 problems found, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from policykb import __version__
+from policykb.project import Project, find_root
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a hint
+        self.print_usage(sys.stderr)
+        print(f"policykb: error: {message}\nRun 'policykb --help' for the commands.", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="policykb", description="Validate, format and publish the policy knowledge base.")
+    p.add_argument("--version", action="version", version=f"policykb {__version__}")
+    p.add_argument("--root", type=Path, help="repository root (default: found from the current folder)")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    v = sub.add_parser("validate", help="check records against the schema and the cross-record rules")
+    v.add_argument("paths", nargs="*", help="record files or folders (default: every record under policies/)")
+    v.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format")
+
+    f = sub.add_parser("fmt", help="check or rewrite records in the canonical style")
+    f.add_argument("paths", nargs="*", help="record files or folders (default: every record under policies/)")
+    mode = f.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--check", action="store_true", help="report files that are not in canonical form")
+    mode.add_argument("--write", action="store_true", help="rewrite files in canonical form")
+
+    sub.add_parser("rules", help="list the validation rules")
+    return p
+
+
+def _resolve_paths(root: Path, paths: list[str]) -> list[str]:
+    out: list[str] = []
+    for raw in paths:
+        full = Path(raw).resolve()
+        if not full.exists():
+            raise SystemExit(_usage(f"no such file or folder: {raw}"))
+        try:
+            rel = full.relative_to(root)
+        except ValueError:
+            raise SystemExit(_usage(f"{raw} is outside the repository at {root}")) from None
+        if full.is_dir():
+            out += sorted(p.relative_to(root).as_posix() for p in full.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        else:
+            out.append(rel.as_posix())
+    return out
+
+
+def _usage(message: str) -> int:
+    print(f"policykb: error: {message}", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # output piped into head and the like: stop quietly
+        sys.stderr.close()
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        root = (args.root.resolve() if args.root else find_root())
+    except FileNotFoundError as exc:
+        return _usage(str(exc))
+    project = Project(root)
+    if args.command == "rules":
+        from policykb.rules import RULES
+
+        for rule in RULES:
+            print(f"{rule.id:24} {rule.scope:7} {rule.description}")
+        return 0
+    paths = _resolve_paths(root, args.paths) if args.paths else None
+    if args.command == "validate":
+        return _validate(project, paths, args.format)
+    return _fmt(project, paths, write=args.write)
+
+
+def _validate(project: Project, paths: list[str] | None, fmt: str) -> int:
+    from policykb.report import render
+    from policykb.validate import validate
+
+    problems = validate(project, paths)
+    out = render(problems, fmt)
+    if out:
+        print(out)
+    count = len(project.record_files()) if paths is None else len(paths)
+    files = len({p.path for p in problems})
+    if fmt == "text":
+        summary = f"{len(problems)} problem(s) in {files} file(s)" if problems else "no problems"
+        print(f"policykb validate: {count} file(s) checked, {summary}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _fmt(project: Project, paths: list[str] | None, write: bool) -> int:
+    from policykb.fmt import format_document
+    from policykb.loader import load_text
+
+    targets = paths if paths is not None else project.record_files()
+    bad = 0
+    for rel in targets:
+        raw = (project.root / rel).read_bytes()
+        doc = load_text(rel, raw)
+        text = raw.decode("utf-8", errors="replace")
+        out = format_document(doc, text, project.record_schema)
+        if out is None:
+            print(f"{rel}:1:1: fmt: cannot format a file with YAML problems; run policykb validate {rel} first")
+            bad += 1
+        elif out != text:
+            if write:
+                (project.root / rel).write_text(out, encoding="utf-8")
+                print(f"formatted {rel}", file=sys.stderr)
+            else:
+                print(f"{rel}:1:1: fmt: not in canonical form; run policykb fmt --write {rel}")
+                bad += 1
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

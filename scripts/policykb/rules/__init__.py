@@ -1,0 +1,31 @@
+"""The rule registry: every rule is one module in this package, listed here once."""
+
+from policykb.rules import (
+    codebook_answers,
+    date_order,
+    file_location,
+    id_filename,
+    id_prefix,
+    jurisdiction_known,
+    no_html,
+    real_dates,
+    references,
+    source_citations,
+    source_keys,
+    status_history,
+    status_kind,
+    unique_ids,
+    url_scheme,
+)
+from policykb.rules.base import Context, Record, Rule
+
+RULES: list[Rule] = [
+    m.RULE
+    for m in (
+        id_filename, id_prefix, file_location, jurisdiction_known, real_dates, date_order,
+        status_kind, status_history, source_keys, source_citations, codebook_answers,
+        references, url_scheme, no_html, unique_ids,
+    )
+]
+
+__all__ = ["RULES", "Context", "Record", "Rule"]

@@ -1,0 +1,80 @@
+"""What a rule is, and what it gets to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from policykb.loader import Document, Path
+from policykb.problems import Problem
+from policykb.project import Project
+
+
+@dataclass(eq=False)
+class Record:
+    """A schema-valid record: its data and its document (for positions)."""
+
+    doc: Document
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.doc.data  # type: ignore[no-any-return]
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def id(self) -> str:
+        return str(self.data.get("id"))
+
+    @property
+    def kind(self) -> str:
+        return str(self.data.get("kind"))
+
+    def problem(self, rule: str, path: Path, message: str, at: str = "value") -> Problem:
+        return self.doc.problem(rule, path, message, at)
+
+    @cached_property
+    def strings(self) -> list[tuple[Path, str]]:
+        """Every text value with its path, walked once and shared by the rules that scan text."""
+        return [(path, value) for path, value in walk(self.data) if isinstance(value, str)]
+
+
+@dataclass
+class Context:
+    """Everything a rule may consult besides the record itself."""
+
+    project: Project
+    records: list[Record] = field(default_factory=list)  # every schema-valid record
+    all_ids: dict[str, list[str]] = field(default_factory=dict)  # id -> paths, schema-valid or not
+
+    @cached_property
+    def kinds(self) -> dict[str, str]:
+        """id -> kind of every schema-valid record (built once, after loading)."""
+        return {r.id: r.kind for r in self.records}
+
+
+Check = Callable[[Record, Context], Iterable[Problem]]
+CorpusCheck = Callable[[Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    description: str
+    scope: Literal["record", "corpus"]
+    check: Any  # Check for scope "record", CorpusCheck for scope "corpus"
+
+
+def walk(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every (path, value) under value, depth first, in document order."""
+    yield path, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from walk(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from walk(v, path + (i,))

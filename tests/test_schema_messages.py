@@ -1,0 +1,48 @@
+"""Schema errors read as plain instructions, at the offending key or value."""
+
+from tests.conftest import agreement, claim, policy
+
+
+def schema_problems(repo, record):
+    path = repo.write(record)
+    return path, [p for p in repo.validate() if p.rule == "schema"]
+
+
+def test_misspelled_status_suggests_the_fix(repo):
+    path, [p] = schema_problems(repo, policy(status="enactd"))
+    assert (p.path, p.line, p.col) == (path, *repo.find(path, "enactd"))
+    assert p.message.startswith("status the text 'enactd' is not allowed here; did you mean 'enacted'? Allowed: proposed, introduced,")
+
+
+def test_unknown_key_points_at_the_key(repo):
+    path, [p] = schema_problems(repo, policy(sumary="x"))
+    assert (p.line, p.col) == repo.find(path, "sumary:")
+    assert p.message.startswith("unknown key 'sumary' in the record; did you mean 'summary'? Allowed keys: id, kind,")
+
+
+def test_missing_required_key(repo):
+    rec = agreement()
+    del rec["model"]
+    _, [p] = schema_problems(repo, rec)
+    assert p.message.startswith("missing required key 'model' in the record; add it (The 287(g) model")
+
+
+def test_wrong_type_with_tip(repo):
+    rec = claim()
+    rec["figures"][0]["value"] = "many"
+    path, [p] = schema_problems(repo, rec)
+    assert (p.line, p.col) == repo.find(path, "many")
+    assert p.message == "figures[0].value must be a number, not the text 'many'"
+
+
+def test_unknown_kind(repo):
+    path = repo.write("id: us-x\nkind: statue\n", "policies/us/statutes/us-x.yaml")
+    [p] = [p for p in repo.validate() if p.path == path]
+    assert (p.rule, p.line, p.col) == ("schema", 2, 7)
+    assert p.message.startswith("kind the text 'statue' is not allowed here; did you mean 'statute'? Allowed:")
+
+
+def test_valid_records_have_no_schema_problems(repo):
+    for rec in (policy(), agreement(), claim()):
+        repo.write(rec)
+    assert repo.validate() == []
