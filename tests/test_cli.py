@@ -5,9 +5,8 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import policy
-
 from policykb.cli import main
+from tests.conftest import policy
 
 
 def run(repo, *args):

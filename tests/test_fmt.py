@@ -1,10 +1,9 @@
 """The canonical style: stable, value-preserving, idempotent."""
 
-from tests.conftest import claim, policy
-
 from policykb.cli import main
 from policykb.fmt import format_document
 from policykb.loader import load_text
+from tests.conftest import claim, policy
 
 MESSY = """# yaml-language-server: $schema=../../../schema/record.schema.json
 title: Test Act

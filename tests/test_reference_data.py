@@ -3,9 +3,9 @@
 import json
 
 from jsonschema import Draft202012Validator
-from tests.conftest import REPO
 
 from policykb.project import Project
+from tests.conftest import REPO
 
 
 def _properties(node, path=""):

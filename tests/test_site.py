@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import REPO, agreement, claim, policy
 
 from policykb.project import Project
 from policykb.site.pages import render_site
+from tests.conftest import REPO, agreement, claim, policy
 
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))'
 
