@@ -1,0 +1,1 @@
+"""Site generation: records -> Markdown/HTML pages. A pure function of the data."""
