@@ -45,8 +45,13 @@ class Ambiguous(ValueError):
     """A plain scalar whose type differs between YAML versions."""
 
 
+_SPECIAL_START = set("0123456789+-.~nNtTfFyYoO")
+
+
 def resolve_plain(text: str) -> Any:
     """Resolve an unquoted scalar. Raises Ambiguous for YAML 1.1 surprises."""
+    if text and text[0] not in _SPECIAL_START:  # fast path: ordinary words are text
+        return text
     if text in _NULLS:
         return None
     if text in _BOOLS:
@@ -76,6 +81,7 @@ class Document:
     data: Any = None
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)  # path -> (line, col)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)  # path -> position of its key
+    strings: list[tuple[Path, str]] = field(default_factory=list)  # every text value, in document order
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -178,7 +184,7 @@ def _build(doc: Document, text: str) -> None:
     try:
         while loader.check_event():
             ev = loader.get_event()
-            kind = _EVENT_NAMES.get(type(ev)) or type(ev).__name__
+            kind = _EVENT_NAMES[type(ev)]
             if kind == "DocumentStartEvent":
                 documents += 1
                 if documents == 2:
@@ -191,8 +197,9 @@ def _build(doc: Document, text: str) -> None:
                 frame = stack.pop()
                 _attach(doc, stack, frame[0], frame[1], None)
                 continue
-            pos = _mark(ev)
-            anchor = getattr(ev, "anchor", None)
+            m = ev.start_mark
+            pos = (m.line + 1, m.column + 1)
+            anchor = ev.anchor
             if kind == "AliasEvent":
                 doc.problems.append(Problem(doc.path, *pos, "yaml-anchor",
                                             f"alias '*{ev.anchor}' is not allowed; write the value out in full"))
@@ -201,10 +208,9 @@ def _build(doc: Document, text: str) -> None:
             if anchor is not None:
                 doc.problems.append(Problem(doc.path, *pos, "yaml-anchor",
                                             f"anchor '&{anchor}' is not allowed; write each value out in full"))
-            tag = getattr(ev, "tag", None)
-            implicit = getattr(ev, "implicit", True)
+            tag = ev.tag
             explicit_tag = tag is not None and tag != "!" and (
-                not implicit if isinstance(implicit, bool) else not any(implicit)
+                not ev.implicit if isinstance(ev.implicit, bool) else not any(ev.implicit)
             )
             if explicit_tag:
                 doc.problems.append(Problem(doc.path, *pos, "yaml-tag",
@@ -280,9 +286,13 @@ def _attach(doc: Document, stack: list[list[Any]], value: Any, path: Path | None
         doc.keys.setdefault(child, frame[3])
         if is_scalar or path is None:
             doc.values.setdefault(child, pos or frame[3])
+            if value.__class__ is str:
+                doc.strings.append((child, value))
         frame[2], frame[3] = None, None
     else:
         child = frame[1] + (len(container),)
         container.append(value)
         if is_scalar or path is None:
             doc.values[child] = pos or (1, 1)
+            if value.__class__ is str:
+                doc.strings.append((child, value))

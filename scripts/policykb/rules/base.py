@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -37,10 +37,10 @@ class Record:
     def problem(self, rule: str, path: Path, message: str, at: str = "value") -> Problem:
         return self.doc.problem(rule, path, message, at)
 
-    @cached_property
+    @property
     def strings(self) -> list[tuple[Path, str]]:
-        """Every text value with its path, walked once and shared by the rules that scan text."""
-        return [(path, value) for path, value in walk(self.data) if isinstance(value, str)]
+        """Every text value with its path, collected by the loader for the rules that scan text."""
+        return self.doc.strings
 
 
 @dataclass
@@ -67,14 +67,3 @@ class Rule:
     description: str
     scope: Literal["record", "corpus"]
     check: Any  # Check for scope "record", CorpusCheck for scope "corpus"
-
-
-def walk(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Every (path, value) under value, depth first, in document order."""
-    yield path, value
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from walk(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from walk(v, path + (i,))
