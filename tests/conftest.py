@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from policykb.fmt import canonical_order, dump
-from policykb.project import KIND_DEFS, Project
+from policykb.project import Project, kind_def
 from policykb.rules.file_location import expected_path
 from policykb.validate import validate
 
@@ -86,8 +86,8 @@ def claim(**changes: Any) -> dict[str, Any]:
 
 
 def to_yaml(data: dict[str, Any], schema: dict[str, Any]) -> str:
-    kind_def = KIND_DEFS.get(data.get("kind"))
-    return dump(canonical_order(data, schema, {"$ref": f"#/$defs/{kind_def}"} if kind_def else {}))
+    definition = kind_def(data)
+    return dump(canonical_order(data, schema, {"$ref": f"#/$defs/{definition}"} if definition else {}))
 
 
 class Repo:

@@ -46,3 +46,10 @@ def test_valid_records_have_no_schema_problems(repo):
     for rec in (policy(), agreement(), claim()):
         repo.write(rec)
     assert repo.validate() == []
+
+
+def test_kind_of_the_wrong_type_gives_a_message_not_a_crash(repo):
+    path = repo.write("id: us-x\nkind: [statute]\n", "policies/us/statutes/us-x.yaml")
+    [p] = [p for p in repo.validate() if p.path == path]
+    assert (p.rule, p.line) == ("schema", 2)
+    assert p.message.startswith("kind a list is not allowed here. Allowed: statute, bill,")

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from policykb.loader import Ambiguous, Document, resolve_plain
-from policykb.project import KIND_DEFS
+from policykb.project import kind_def
 
 WIDTH = 100
 FOLD_AT = 80
@@ -91,8 +91,8 @@ def format_document(doc: Document, text: str, schema: dict[str, Any]) -> str | N
     """The canonical text of a parsed record, or None if it cannot be formatted safely."""
     if not isinstance(doc.data, dict) or doc.problems:
         return None
-    kind_def = KIND_DEFS.get(doc.data.get("kind"))  # type: ignore[arg-type]
-    node = {"$ref": f"#/$defs/{kind_def}"} if kind_def else {}
+    definition = kind_def(doc.data)
+    node = {"$ref": f"#/$defs/{definition}"} if definition else {}
     ordered = canonical_order(doc.data, schema, node)
     out = header_comments(text) + dump(ordered)
     from policykb.loader import load_text

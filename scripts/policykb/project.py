@@ -35,6 +35,12 @@ KIND_FOLDERS = {
 KIND_DEFS = {**{k: "policy" for k in POLICY_KINDS}, "agreement-287g": "agreement", "claim": "claim"}
 
 
+def kind_def(data: dict[str, Any]) -> str | None:
+    """The schema definition a record's kind selects, or None for a missing or unknown kind."""
+    kind = data.get("kind")
+    return KIND_DEFS.get(kind) if isinstance(kind, str) else None
+
+
 def find_root(start: Path | None = None) -> Path:
     """The repository root: the nearest folder upward holding schema/record.schema.json."""
     here = (start or Path.cwd()).resolve()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from policykb.loader import Document, load_file
 from policykb.problems import Problem
-from policykb.project import KIND_DEFS, Project
+from policykb.project import Project, kind_def
 from policykb.rules import RULES, Context, Record
 from policykb.schema import SchemaChecker
 
@@ -31,7 +31,7 @@ def check_documents(project: Project, docs: list[Document], only: set[str] | Non
         rid = doc.data.get("id")
         if isinstance(rid, str):
             ctx.all_ids.setdefault(rid, []).append(doc.path)
-        schema_problems = checker.check(doc, KIND_DEFS.get(doc.data.get("kind")))  # type: ignore[arg-type]
+        schema_problems = checker.check(doc, kind_def(doc.data))
         problems.extend(schema_problems)
         if not schema_problems and not doc.problems:
             ctx.records.append(Record(doc))
