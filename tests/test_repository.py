@@ -40,7 +40,8 @@ def test_workflows_validate_with_annotations_build_and_deploy():
     steps = [s.get("run", "") for s in pr["jobs"]["check"]["steps"]]
     assert "pull_request" in pr[True]  # PyYAML reads the key 'on' as True
     assert any("policykb validate --format github" in s for s in steps)
-    assert any("mkdocs build --strict" in s for s in steps)
+    assert any("make build" in s for s in steps) and "mkdocs build --strict" in (REPO / "Makefile").read_text()
+    assert "bookworm" in pr["jobs"]["check"]["container"] and any("apt-get install" in s and "chromium" in s for s in steps)
     deploy = yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text())
     assert deploy[True]["push"]["branches"] == ["main"]
     uses = [s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"]]

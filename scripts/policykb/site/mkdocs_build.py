@@ -1,18 +1,32 @@
-"""The MkDocs side of site generation: validate, render, hand the pages to mkdocs-gen-files."""
+"""The MkDocs side of site generation: validate, render, hand the files to mkdocs-gen-files."""
 
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Mapping
 
 import mkdocs_gen_files
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from policykb.project import Project, find_root
-from policykb.site.pages import render_site
+from policykb.site.pages import DEFAULT_SITE_NAME, render_site
 from policykb.validate import check_documents, load_corpus
 
 log = logging.getLogger("mkdocs.plugins.policykb")
+SCHEMA_FILES = ("record.schema.json", "codebook.schema.json", "codebook.yaml", "jurisdictions.yaml")
+
+
+def edit_base(configured: str | None, env: Mapping[str, str] = os.environ) -> str | None:
+    """Where "Edit this record" points: the configured base, else the GitHub repository being built."""
+    if configured:
+        return configured
+    server, repo = env.get("GITHUB_SERVER_URL"), env.get("GITHUB_REPOSITORY")
+    if not server or not repo:
+        return None
+    branch = env.get("GITHUB_BASE_REF") or env.get("GITHUB_REF_NAME") or "main"
+    return f"{server.rstrip('/')}/{repo}/edit/{branch}"
 
 
 def generate(config: MkDocsConfig | None = None) -> None:
@@ -24,15 +38,16 @@ def generate(config: MkDocsConfig | None = None) -> None:
             log.error(str(p))
         raise Abort(f"{len(problems)} problem(s) in the records; fix them (policykb validate shows the same list)")
     extra = (config.get("extra") or {}) if config else {}
-    edit_base = extra.get("policykb_edit_base")
     paths = {r.id: r.path for r in ctx.records}
-    pages = render_site([r.data for r in ctx.records], project.dimensions, project.jurisdictions, edit_base, paths)
-    for path, content in sorted(pages.items()):
-        with mkdocs_gen_files.open(path, "w") as fh:
+    files = render_site([r.data for r in ctx.records], project.dimensions, project.jurisdictions,
+                        edit_base(extra.get("policykb_edit_base")), paths,
+                        site_name=(config.get("site_name") if config else None) or DEFAULT_SITE_NAME)
+    for path, content in sorted(files.items()):
+        with mkdocs_gen_files.open(path, "w", encoding="utf-8", newline="") as fh:
             fh.write(content)
     # The schemas are published at stable URLs beside the pages: /schema/<name>.
-    for name in ("record.schema.json", "codebook.schema.json", "codebook.yaml", "jurisdictions.yaml"):
-        with mkdocs_gen_files.open(f"schema/{name}", "w") as fh:
+    for name in SCHEMA_FILES:
+        with mkdocs_gen_files.open(f"schema/{name}", "w", encoding="utf-8", newline="") as fh:
             fh.write((project.root / "schema" / name).read_text(encoding="utf-8"))
     for rid, src in sorted(paths.items()):
         mkdocs_gen_files.set_edit_path(f"records/{rid}.md", src)
