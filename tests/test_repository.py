@@ -51,3 +51,11 @@ def test_workflows_validate_with_annotations_build_and_deploy():
 def test_site_config_loads_nothing_from_other_hosts():
     text = (REPO / "mkdocs.yml").read_text()
     assert "font: false" in text and "repo_url" not in text.replace("# No repo_url", "")
+
+
+def test_scheduled_ice_import_uses_the_tested_commands():
+    wf = yaml.safe_load((REPO / ".github/workflows/ice-287g.yml").read_text())
+    assert "schedule" in wf[True]
+    runs = "\n".join(s.get("run", "") for s in wf["jobs"]["import"]["steps"])
+    assert "policykb ice-287g-links" in runs and "policykb import-287g" in runs and "--report" in runs
+    assert any(s.get("uses", "").startswith("peter-evans/create-pull-request@") for s in wf["jobs"]["import"]["steps"])

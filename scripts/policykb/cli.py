@@ -37,6 +37,19 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", action="store_true", help="rewrite files in canonical form")
 
     sub.add_parser("rules", help="list the validation rules")
+
+    i = sub.add_parser("import-287g", help="create or update 287(g) agreement records from ICE's workbooks",
+                       description="Import ICE's participating and/or pending agencies workbooks (oldest first, one date at a time). "
+                                   "Prints a change report in Markdown.")
+    i.add_argument("participating", nargs="?", type=Path, help="ICE's participating agencies workbook (.xlsx)")
+    i.add_argument("--pending", type=Path, help="ICE's pending agencies workbook (.xlsx)")
+    i.add_argument("--as-of", help="date of the participating list, YYYY-MM-DD (default: from the file name, else the workbook)")
+    i.add_argument("--pending-as-of", help="date of the pending list, YYYY-MM-DD (default: as for --as-of)")
+    i.add_argument("--report", type=Path, help="also write the change report (Markdown) to this file")
+    i.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+
+    k = sub.add_parser("ice-287g-links", help="print the workbook links found in a saved copy of ICE's 287(g) page")
+    k.add_argument("page", type=Path, help="the page's HTML, saved to a file")
     return p
 
 
@@ -55,6 +68,16 @@ def _resolve_paths(root: Path, paths: list[str]) -> list[str]:
         else:
             out.append(rel.as_posix())
     return out
+
+
+def _is_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
 
 
 def _usage(message: str) -> int:
@@ -83,6 +106,24 @@ def _main(argv: list[str] | None) -> int:
         for rule in RULES:
             print(f"{rule.id:24} {rule.scope:7} {rule.description}")
         return 0
+    if args.command == "import-287g":
+        from policykb.ice287g.run import run_import
+
+        for value in (args.as_of, args.pending_as_of):
+            if value and not _is_date(value):
+                return _usage(f"--as-of takes a date as YYYY-MM-DD, not '{value}'")
+        return run_import(project, args.participating, args.pending, args.as_of, args.pending_as_of, args.report, args.dry_run)
+    if args.command == "ice-287g-links":
+        from policykb.ice287g.links import workbook_links
+
+        try:
+            html = args.page.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            return _usage(f"cannot read {args.page}: {exc.strerror}")
+        links = workbook_links(html)
+        for name, url in sorted(links.items()):
+            print(f"{name} {url}")
+        return 0 if "participating" in links else 1
     paths = _resolve_paths(root, args.paths) if args.paths else None
     if args.command == "validate":
         return _validate(project, paths, args.format)

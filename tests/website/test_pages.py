@@ -12,7 +12,7 @@ from tests.conftest import REPO, agreement, claim, policy
 
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) </script><!--'
 STATIC_PAGES = {"index.md", "records/index.md", "jurisdictions/index.md", "matrix.md", "compare.md", "map.md",
-                "timeline.md", "claims.md", "codebook.md", "downloads.md"}
+                "timeline.md", "claims.md", "codebook.md", "downloads.md", "agreements.md"}
 DOWNLOADS = {"downloads/records.json", "downloads/records.csv", "downloads/provisions.csv", "downloads/agreements.csv"}
 
 

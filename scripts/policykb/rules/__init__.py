@@ -1,6 +1,7 @@
 """The rule registry: every rule is one module in this package, listed here once."""
 
 from policykb.rules import (
+    agreement_listing,
     codebook_answers,
     date_order,
     file_location,
@@ -8,6 +9,7 @@ from policykb.rules import (
     id_prefix,
     jurisdiction_known,
     no_html,
+    no_safelinks,
     real_dates,
     references,
     source_citations,
@@ -24,7 +26,7 @@ RULES: list[Rule] = [
     for m in (
         id_filename, id_prefix, file_location, jurisdiction_known, real_dates, date_order,
         status_kind, status_history, source_keys, source_citations, codebook_answers,
-        references, url_scheme, no_html, unique_ids,
+        references, url_scheme, no_html, no_safelinks, agreement_listing, unique_ids,
     )
 ]
 

@@ -229,6 +229,58 @@ class Model:
                 out.append((str(j.get("name", jid)), sorted(items, key=lambda r: (short_label(r), r["id"]))))
         return out
 
+    def agreements_by_state(self) -> list[tuple[str, dict[str, int], int]]:
+        """(jurisdiction id, {model: listed agreements}, no-longer-listed count) per jurisdiction with agreements."""
+        out: dict[str, Counter[str]] = defaultdict(Counter)
+        ended: Counter[str] = Counter()
+        for r in self.agreements():
+            if status_group(r.get("status")) == "ended":
+                ended[r["jurisdiction"]] += 1
+            else:
+                out[r["jurisdiction"]][str(r.get("model"))] += 1
+        order = [j for j in self.jurisdictions if j in out or j in ended]
+        return [(j, {m: out[j][m] for m in MODEL_LABELS}, ended[j]) for j in order]
+
+    def listing_dates(self) -> list[str]:
+        """Every date of an ICE participating list seen in the records, oldest first."""
+        dates: set[str] = set()
+        for r in self.agreements():
+            listing = r.get("ice_listing", {})
+            span = listing.get("participating")
+            if span:
+                dates |= {str(span["first_listed"]), str(span["last_listed"])}
+            if listing.get("removed"):
+                dates.add(str(listing["removed"]))
+        return sorted(dates)
+
+    def growth(self) -> list[tuple[str, dict[str, int]]]:
+        """Agreements on ICE's participating list at each list date, by model.
+
+        Counts a record as listed from its first to its last listing; an agreement that left the
+        list and came back is counted in between too (the records keep only the span).
+        """
+        out = []
+        for d in self.listing_dates():
+            counts: Counter[str] = Counter()
+            for r in self.agreements():
+                span = r.get("ice_listing", {}).get("participating")
+                if span and str(span["first_listed"]) <= d <= str(span["last_listed"]):
+                    counts[str(r.get("model"))] += 1
+            out.append((d, {m: counts[m] for m in MODEL_LABELS}))
+        return out
+
+    def newest_listed(self) -> list[Record]:
+        """Agreements first listed on the newest participating list."""
+        dates = self.listing_dates()
+        if not dates:
+            return []
+        return [r for r in self.agreements() if str(r.get("ice_listing", {}).get("participating", {}).get("first_listed")) == dates[-1]]
+
+    def no_longer_listed(self) -> list[Record]:
+        """Agreements ICE no longer lists, most recently removed first."""
+        gone = [r for r in self.agreements() if r.get("status") == "no-longer-listed"]
+        return sorted(gone, key=lambda r: (str(r.get("ice_listing", {}).get("removed", "")), r["id"]), reverse=True)
+
     def signed_per_month(self) -> list[tuple[str, dict[str, int]]]:
         """287(g) agreements by month signed (YYYY-MM) and model, oldest first."""
         months: dict[str, Counter[str]] = defaultdict(Counter)

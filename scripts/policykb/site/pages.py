@@ -150,6 +150,7 @@ def render_site(records: Iterable[Mapping[str, Any]], dimensions: Mapping[str, A
     render("map.md", "map.md.j2")
     render("timeline.md", "timeline.md.j2")
     render("claims.md", "claims.md.j2")
+    render("agreements.md", "agreements.md.j2")
     render("codebook.md", "codebook.md.j2")
     files = downloads.render(m)
     render("downloads.md", "downloads.md.j2", files=files)
