@@ -51,6 +51,8 @@ def _search(page, query: str, everything: bool = False) -> list[str]:
     ("Nassau County Police Department", "/records/us-ny-nassau-county-police-department-tfm/", 1),
     ("Otsego County", "/records/us-ny-otsego-county-sheriffs-office-wso/", 1),
     ("Keep Washington Working", "/records/us-wa-keep-washington-working-act/", 1),
+    ("City of Miami Springs", "/records/us-fl-city-of-miami-springs-police-department-tfm/", 1),  # a name ICE used before
+    ("Somervell County", "/records/us-tx-somerville-county-sheriffs-office-wso/", 2),
 ])
 def test_search_finds_records(page, query, expected, within):
     results = _search(page, query)

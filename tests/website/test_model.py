@@ -93,5 +93,6 @@ def test_bill_number_variants_cover_common_spellings():
 def test_search_terms_for_bills_and_agreements():
     bill = policy(aliases=["SB 54", "California Values Act"], identifiers=[{"type": "bill-number", "value": "SB 54"}])
     assert {"SB54", "S.B. 54", "California Values Act"} <= set(search_terms(bill))
-    terms = search_terms(agreement())
-    assert {"287(g)", "287g", "Example County Sheriff's Office", "Example County", "Task Force Model"} <= set(terms)
+    terms = search_terms(agreement(ice_listing={"names": ["Example Co. Sheriff", "Example County Sheriff's Office"]}))
+    assert {"287(g)", "287g", "Example County Sheriff's Office", "Example Co. Sheriff", "Example County", "Task Force Model"} <= set(terms)
+    assert len(terms) == len(set(terms))

@@ -90,8 +90,8 @@ def search_terms(r: Record) -> list[str]:
         if ident.get("type") == "bill-number":
             terms += bill_number_variants(str(ident["value"]))
     if r.get("kind") == "agreement-287g":
-        terms += ["287(g)", "287g", str(r.get("agency", "")), str(r.get("county", "")),
-                  MODEL_LABELS.get(str(r.get("model")), "")]
+        terms += ["287(g)", "287g", str(r.get("agency", "")), *r.get("ice_listing", {}).get("names", []),
+                  str(r.get("county", "")), MODEL_LABELS.get(str(r.get("model")), "")]
     return [t for t in dict.fromkeys(terms) if t]
 
 
