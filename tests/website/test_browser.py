@@ -105,7 +105,9 @@ def test_compare_picker_by_keyboard_and_shared_url(page):
     assert other.locator("#pkb-compare-table thead th").count() == 4
     # The provision links go to the provision's row on the record page.
     other.locator("#pkb-compare-table a.pkb-entry").first.click()
-    assert "#provision-" in other.url and other.locator(":target").count() == 1
+    other.wait_for_url("**/records/**#provision-*")
+    other.wait_for_load_state()
+    assert other.locator(":target").count() == 1
     other.close()
     page.locator("#pkb-compare-clear").focus()
     page.keyboard.press("Enter")
