@@ -145,3 +145,18 @@ def repo(tmp_path: Path) -> Repo:
 def only(problems, rule: str):
     """The problems of one rule, as (path, line, col, message) tuples."""
     return [(p.path, p.line, p.col, p.message) for p in problems if p.rule == rule]
+
+
+COVERAGE: dict[str, Any] = {
+    "id": "us-ca-coverage",
+    "kind": "coverage",
+    "jurisdiction": "us-ca",
+    "entries": [{"dimension": "courthouse-arrests", "finding": "none-found", "researched_on": "2026-11-01",
+                 "searched": "California Legislative Information bill search for courthouse arrests, 2024-2026.", "sources": ["leg"]}],
+    "sources": [SOURCE],
+    "review": {"last_verified": "2026-11-01"},
+}
+
+
+def coverage_record(**changes: Any) -> dict[str, Any]:
+    return {**copy.deepcopy(COVERAGE), **changes}

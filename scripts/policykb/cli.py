@@ -48,6 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--report", type=Path, help="also write the change report (Markdown) to this file")
     i.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
 
+    c = sub.add_parser("coverage", help="which jurisdictions answer, have researched, or miss each codebook dimension",
+                       description="Per jurisdiction (the 50 states, DC and Puerto Rico unless --all): dimensions answered by a record "
+                                   "in force, researched with none found, or missing.")
+    c.add_argument("--require-complete", action="store_true", help="exit 1 if any dimension is missing")
+    c.add_argument("--all", action="store_true", help="also the federal government and the other territories")
+    c.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
+    c.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output format")
+
     k = sub.add_parser("ice-287g-links", help="print the workbook links found in a saved copy of ICE's 287(g) page")
     k.add_argument("page", type=Path, help="the page's HTML, saved to a file")
     return p
@@ -113,6 +121,8 @@ def _main(argv: list[str] | None) -> int:
             if value and not _is_date(value):
                 return _usage(f"--as-of takes a date as YYYY-MM-DD, not '{value}'")
         return run_import(project, args.participating, args.pending, args.as_of, args.pending_as_of, args.report, args.dry_run)
+    if args.command == "coverage":
+        return _coverage(project, args)
     if args.command == "ice-287g-links":
         from policykb.ice287g.links import workbook_links
 
@@ -144,6 +154,46 @@ def _validate(project: Project, paths: list[str] | None, fmt: str) -> int:
         summary = f"{len(problems)} problem(s) in {files} file(s)" if problems else "no problems"
         print(f"policykb validate: {count} file(s) checked, {summary}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _coverage(project: Project, args: argparse.Namespace) -> int:
+    import csv
+    import json
+
+    from policykb.coverage import coverage, in_target, totals
+    from policykb.validate import check_documents, load_corpus
+
+    juris = project.jurisdictions
+    wanted = args.jurisdiction or [j for j, v in juris.items() if args.all or in_target(j, v)]
+    unknown = [j for j in wanted if j not in juris]
+    if unknown:
+        return _usage(f"unknown jurisdiction {', '.join(unknown)}; ids look like us-ca (see schema/jurisdictions.yaml)")
+    problems, ctx = check_documents(project, load_corpus(project))
+    if problems:
+        print(f"policykb coverage: {len(problems)} record problem(s) ignored; run policykb validate", file=sys.stderr)
+    table = coverage([r.data for r in ctx.records], project.dimensions, juris)
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["jurisdiction", "dimension", "state", "records", "researched_on"])
+        for jid in wanted:
+            for dim, cell in table[jid].items():
+                writer.writerow([jid, dim, cell.state, ";".join(cell.records) if cell.state == "answered" else "",
+                                 (cell.entry or {}).get("researched_on", "")])
+    elif args.format == "json":
+        print(json.dumps({jid: {d: {"state": c.state, "records": c.records, "researched_on": (c.entry or {}).get("researched_on")}
+                                for d, c in table[jid].items()} for jid in wanted}, indent=1, sort_keys=True))
+    else:
+        for jid in wanted:
+            counts = totals(table, [jid])
+            print(f"{jid:6} {juris[jid]['name']}  " + "  ".join(f"{k} {v}" for k, v in counts.items()))
+            missing = [d for d, c in table[jid].items() if c.state == "missing"]
+            if missing:
+                print(f"    missing: {', '.join(missing)}")
+        counts = totals(table, wanted)
+        print(f"Total ({len(wanted)} jurisdictions x {len(project.dimensions)} dimensions = {len(wanted) * len(project.dimensions)}): "
+              + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    missing_total = totals(table, wanted)["missing"]
+    return 1 if args.require_complete and missing_total else 0
 
 
 def _fmt(project: Project, paths: list[str] | None, write: bool) -> int:

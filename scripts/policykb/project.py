@@ -31,8 +31,9 @@ KIND_FOLDERS = {
     "federal-program": "programs",
     "agreement-287g": "287g",
     "claim": "claims",
+    "coverage": "coverage",
 }
-KIND_DEFS = {**{k: "policy" for k in POLICY_KINDS}, "agreement-287g": "agreement", "claim": "claim"}
+KIND_DEFS = {**{k: "policy" for k in POLICY_KINDS}, "agreement-287g": "agreement", "claim": "claim", "coverage": "coverage"}
 
 
 def kind_def(data: dict[str, Any]) -> str | None:
@@ -98,6 +99,16 @@ class Project:
         doc = self._reference("jurisdictions.yaml")
         items = doc.data.get("jurisdictions", []) if isinstance(doc.data, dict) else []
         return {j["id"]: j for j in items if isinstance(j, dict) and "id" in j}
+
+    @cached_property
+    def loaded_terms(self) -> list[tuple[Any, str]]:
+        """(compiled pattern, what to say instead) from schema/loaded-terms.yaml."""
+        import re
+
+        doc = self._reference("loaded-terms.yaml")
+        items = doc.data.get("terms", []) if isinstance(doc.data, dict) else []
+        return [(re.compile(rf"\b(?:{t['pattern']})\b", re.IGNORECASE), str(t.get("say", "")))
+                for t in items if isinstance(t, dict) and isinstance(t.get("pattern"), str)]
 
     @cached_property
     def codebook_document(self) -> Document:

@@ -16,6 +16,7 @@ from jsonschema.exceptions import ValidationError
 
 from policykb.loader import Document
 from policykb.problems import Problem, did_you_mean
+from policykb.project import KIND_DEFS
 
 RULE = "schema"
 
@@ -62,7 +63,7 @@ class SchemaChecker:
         defs = schema.get("$defs", {})
         kind_prop = schema.get("properties", {}).get("kind", {})
         self.kinds: list[str] = list(kind_prop.get("enum", []))
-        for name in ("policy", "agreement", "claim"):
+        for name in sorted(set(KIND_DEFS.values())):
             sub = {"$schema": schema.get("$schema"), "$defs": defs, "$ref": f"#/$defs/{name}"}
             self._validators[name] = Draft202012Validator(sub)
             # Fast path: a compiled validator answers "valid?" ~20x faster; jsonschema then

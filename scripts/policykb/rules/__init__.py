@@ -3,11 +3,13 @@
 from policykb.rules import (
     agreement_listing,
     codebook_answers,
+    coverage_entries,
     date_order,
     file_location,
     id_filename,
     id_prefix,
     jurisdiction_known,
+    neutral_wording,
     no_html,
     no_safelinks,
     real_dates,
@@ -26,7 +28,7 @@ RULES: list[Rule] = [
     for m in (
         id_filename, id_prefix, file_location, jurisdiction_known, real_dates, date_order,
         status_kind, status_history, source_keys, source_citations, codebook_answers,
-        references, url_scheme, no_html, no_safelinks, agreement_listing, unique_ids,
+        references, url_scheme, no_html, neutral_wording, no_safelinks, agreement_listing, coverage_entries, unique_ids,
     )
 ]
 

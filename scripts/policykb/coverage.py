@@ -1,0 +1,76 @@
+"""Coverage: for each jurisdiction and codebook dimension, is there an answer, a documented
+"researched, none found", or nothing yet?
+
+A pure function of the records, shared by ``policykb coverage``, the ``coverage-entries`` rule
+and the site. The states
+- ``answered``: a jurisdiction-wide record in force has a provision on the dimension;
+- ``researched-none``: the jurisdiction's coverage record says research found none (with the
+  date and what was searched);
+- ``missing``: neither. Provisions of pending or ended records alone (a bill, a repealed law)
+  leave the dimension ``missing`` until someone records whether anything is in force.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+STATES = ("answered", "researched-none", "missing")
+IN_FORCE = ("enacted", "in-effect", "partly-blocked", "decided", "active")
+# The coverage target: the 50 states, DC and Puerto Rico.
+TARGET = ("state", "district")
+TARGET_EXTRA = ("us-pr",)
+
+
+@dataclass
+class Cell:
+    state: str
+    records: list[str] = field(default_factory=list)  # answering records (answered) or other records touching it
+    entry: Mapping[str, Any] | None = None  # the coverage entry (researched-none)
+
+
+def in_target(jid: str, j: Mapping[str, Any]) -> bool:
+    return j.get("type") in TARGET or jid in TARGET_EXTRA
+
+
+def coverage(records: Iterable[Mapping[str, Any]], dimensions: Iterable[str],
+             jurisdictions: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Cell]]:
+    """{jurisdiction id: {dimension id: Cell}} for every jurisdiction."""
+    dims = list(dimensions)
+    answered: dict[tuple[str, str], list[str]] = {}
+    touched: dict[tuple[str, str], list[str]] = {}
+    entries: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for r in records:
+        jid = r.get("jurisdiction")
+        if r.get("kind") == "coverage":
+            for e in r.get("entries", []):
+                entries.setdefault((jid, e["dimension"]), e)
+            continue
+        if "locality" in r:
+            continue
+        for p in r.get("provisions", []):
+            target = answered if r.get("status") in IN_FORCE else touched
+            ids = target.setdefault((jid, p["dimension"]), [])
+            if r["id"] not in ids:
+                ids.append(r["id"])
+    out: dict[str, dict[str, Cell]] = {}
+    for jid in jurisdictions:
+        row = {}
+        for d in dims:
+            if (jid, d) in answered:
+                row[d] = Cell("answered", sorted(answered[(jid, d)]))
+            elif (jid, d) in entries:
+                row[d] = Cell("researched-none", sorted(touched.get((jid, d), [])), entries[(jid, d)])
+            else:
+                row[d] = Cell("missing", sorted(touched.get((jid, d), [])))
+        out[jid] = row
+    return out
+
+
+def totals(table: Mapping[str, Mapping[str, Cell]], jurisdictions: Iterable[str]) -> dict[str, int]:
+    out = dict.fromkeys(STATES, 0)
+    for jid in jurisdictions:
+        for cell in table[jid].values():
+            out[cell.state] += 1
+    return out

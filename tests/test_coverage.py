@@ -1,0 +1,51 @@
+"""Coverage: answered, researched-none and missing per jurisdiction and dimension, and the command."""
+
+from policykb.cli import main
+from policykb.coverage import coverage, in_target, totals
+from policykb.project import Project
+from tests.conftest import REPO, coverage_record, policy
+
+
+def _table(records):
+    project = Project(REPO)
+    return coverage(records, project.dimensions, project.jurisdictions)
+
+
+def test_states_of_a_cell():
+    local = policy(id="us-ca-city-law", kind="local-law", locality={"name": "San Francisco", "type": "city"}, provisions=[
+        {"dimension": "ice-jail-access", "answer": "prohibits", "citation": "§ 1", "note": "n", "sources": ["leg"]}])
+    bill = policy(id="us-ca-bill", kind="bill", status="introduced", provisions=[
+        {"dimension": "data-privacy", "answer": "restricts", "citation": "§ 1", "note": "n", "sources": ["leg"]}])
+    table = _table([policy(), local, bill, coverage_record()])
+    ca = table["us-ca"]
+    assert (ca["detainer-holds"].state, ca["detainer-holds"].records) == ("answered", ["us-ca-test-act"])
+    assert ca["courthouse-arrests"].state == "researched-none" and ca["courthouse-arrests"].entry["researched_on"] == "2026-11-01"
+    assert ca["ice-jail-access"].state == "missing"  # a city law does not answer for the state
+    assert (ca["data-privacy"].state, ca["data-privacy"].records) == ("missing", ["us-ca-bill"])  # only a bill: in-force law unknown
+    assert table["us-tx"]["detainer-holds"].state == "missing"
+
+
+def test_target_is_states_dc_and_puerto_rico():
+    project = Project(REPO)
+    target = [j for j, v in project.jurisdictions.items() if in_target(j, v)]
+    assert len(target) == 52 and "us-pr" in target and "us-dc" in target and "us" not in target and "us-gu" not in target
+    table = _table([policy(), coverage_record()])
+    counts = totals(table, ["us-ca"])
+    assert counts == {"answered": 1, "researched-none": 1, "missing": len(project.dimensions) - 2}
+
+
+def test_coverage_command(repo, capsys):
+    repo.write(policy())
+    repo.write(coverage_record())
+    assert main(["--root", str(repo.root), "coverage", "--jurisdiction", "us-ca"]) == 0
+    out = capsys.readouterr().out
+    assert "us-ca  California  answered 1  researched-none 1  missing 10" in out
+    assert "    missing: 287g-agreements, release-notification," in out
+    assert main(["--root", str(repo.root), "coverage", "--jurisdiction", "us-ca", "--require-complete"]) == 1
+    capsys.readouterr()
+    assert main(["--root", str(repo.root), "coverage", "--format", "csv", "--jurisdiction", "us-ca"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "jurisdiction,dimension,state,records,researched_on"
+    assert "us-ca,detainer-holds,answered,us-ca-test-act," in lines
+    assert "us-ca,courthouse-arrests,researched-none,,2026-11-01" in lines
+    assert main(["--root", str(repo.root), "coverage", "--jurisdiction", "us-zz"]) == 2
