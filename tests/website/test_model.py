@@ -2,7 +2,7 @@
 
 from policykb.project import Project
 from policykb.site.model import STATUS_GROUP, bill_number_variants, build_model, search_terms, status_group
-from tests.conftest import REPO, agreement, claim, policy
+from tests.conftest import REPO, agreement, claim, coverage_record, policy
 
 
 def _model(records):
@@ -38,8 +38,8 @@ def test_summary_agrees_differs_pending_and_none():
     assert m.summary("us-ca", "release-notification")[0] == "restricts"  # the repealed act does not count
     assert m.summary("us-tx", "detainer-holds")[0] == "several"
     assert m.summary("us-tx", "release-notification")[0] == "pending-only"
-    assert m.summary("us-ny", "detainer-holds") == ("none", [])  # a local law never sets the state's answer
-    assert m.summary("us-fl", "detainer-holds") == ("none", [])
+    assert m.summary("us-ny", "detainer-holds") == ("not-researched", [])  # a local law never sets the state's answer
+    assert m.summary("us-fl", "detainer-holds") == ("not-researched", [])
     assert m.answered_count("us-ca") == 2 and m.answered_count("us-tx") == 1
     cell = m.sorted_entries("us-tx", "release-notification")
     assert [e.group for e in cell] == ["pending"]
@@ -96,3 +96,13 @@ def test_search_terms_for_bills_and_agreements():
     terms = search_terms(agreement(ice_listing={"names": ["Example Co. Sheriff", "Example County Sheriff's Office"]}))
     assert {"287(g)", "287g", "Example County Sheriff's Office", "Example Co. Sheriff", "Example County", "Task Force Model"} <= set(terms)
     assert len(terms) == len(set(terms))
+
+
+def test_researched_none_is_distinct_from_not_researched():
+    bill = policy(id="us-ca-bill", kind="bill", status="introduced", provisions=[_prov("courthouse-arrests", "restricts")])
+    m = _model([coverage_record(), bill])
+    state, entries = m.summary("us-ca", "courthouse-arrests")
+    assert state == "none-found" and [e.record_id for e in entries] == ["us-ca-bill"]  # pending bills still shown
+    assert m.summary("us-ca", "data-privacy") == ("not-researched", [])
+    assert m.coverage_entry("us-ca", "courthouse-arrests")["researched_on"] == "2026-11-01"
+    assert m.coverage_totals(["us-ca"])["researched-none"] == 1

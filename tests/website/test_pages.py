@@ -8,12 +8,12 @@ import pytest
 
 from policykb.project import Project
 from policykb.site.pages import json_script, page_title, rel, render_site, safe_url, title_text, url_of
-from tests.conftest import REPO, agreement, claim, policy
+from tests.conftest import REPO, agreement, claim, coverage_record, policy
 
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) </script><!--'
 STATIC_PAGES = {"index.md", "records/index.md", "jurisdictions/index.md", "matrix.md", "compare.md", "map.md",
-                "timeline.md", "claims.md", "codebook.md", "downloads.md", "agreements.md"}
-DOWNLOADS = {"downloads/records.json", "downloads/records.csv", "downloads/provisions.csv", "downloads/agreements.csv"}
+                "timeline.md", "claims.md", "codebook.md", "downloads.md", "agreements.md", "coverage.md"}
+DOWNLOADS = {"downloads/records.json", "downloads/records.csv", "downloads/provisions.csv", "downloads/agreements.csv", "downloads/coverage.csv"}
 
 
 def _render(records, **kw):
@@ -135,7 +135,7 @@ def test_jurisdiction_page_lists_answers_records_and_agreements():
     assert '<a class="pkb-entry pkb-a-restricts" href="../../records/us-ca-test-act/#provision-1">Restricts</a>' in page
     assert "<td>Example County</td><td>Task Force Model</td><td>2025-03-01</td>" in page
     assert '<a href="https://www.ice.gov/doclib/287gMOA/exampleTFM.pdf">MOA</a>' in page
-    assert "No coded record" in page
+    assert "Not researched yet" in page
     assert "No records for Texas yet" in pages["jurisdictions/us-tx.md"]
 
 
@@ -190,3 +190,17 @@ def test_edit_links_come_from_config_or_the_github_build():
     env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_REF_NAME": "main"}
     assert edit_base(None, env) == "https://github.com/o/r/edit/main"
     assert edit_base(None, {**env, "GITHUB_BASE_REF": "trunk", "GITHUB_REF_NAME": "12/merge"}) == "https://github.com/o/r/edit/trunk"
+
+
+def test_coverage_shows_answered_none_found_and_not_researched():
+    pages = _render([policy(), coverage_record()])
+    jur = pages["jurisdictions/us-ca.md"]
+    assert "None found (researched)" in jur and "Researched 2026-11-01: California Legislative Information bill search" in jur
+    assert '<a href="../../records/us-ca-coverage/">Sources</a>' in jur
+    cov = pages["coverage.md"]
+    assert "Answered: 1. None found: 1. Not researched: 622." in cov
+    assert '<td class="pkb-cov-researched-none">None found <small>(2026-11-01)</small></td>' in cov
+    assert '<small class="pkb-none-found">None found (2026-11-01)</small>' in pages["matrix.md"]
+    assert 'aria-label="California: None found (researched)"' in pages["map.md"]
+    assert "Dimensions researched with none found" in pages["records/us-ca-coverage.md"]
+    assert "us-ca,California,courthouse-arrests,researched-none,,2026-11-01," in pages["downloads/coverage.csv"]

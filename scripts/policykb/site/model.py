@@ -13,12 +13,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from policykb.coverage import Cell, coverage, in_target, totals
+
 Record = Mapping[str, Any]
 
 KIND_LABELS = {
     "statute": "Statute", "bill": "Bill", "executive-order": "Executive order", "directive": "Directive",
     "local-law": "Local law", "regulation": "Regulation", "court-decision": "Court decision",
     "federal-program": "Federal program", "agreement-287g": "287(g) agreement", "claim": "Claim",
+    "coverage": "Research coverage",
 }
 # Sections of a jurisdiction page, in order: (heading, kinds).
 KIND_SECTIONS = (
@@ -47,6 +50,8 @@ STATUS_GROUPS = {
               "discontinued", "no-longer-listed"),
 }
 STATUS_GROUP = {s: g for g, statuses in STATUS_GROUPS.items() for s in statuses}
+# summary() states that are not an answer.
+NO_ANSWER = ("none-found", "pending-only", "not-researched")
 GROUP_LABELS = {"current": "In force", "pending": "Pending", "ended": "Ended", "none": "No status"}
 
 # Bill numbers: "SB 54", "S.B. 54", "HB 1105", "SB 2-C", "E2SSB 5497", "A 1234".
@@ -122,6 +127,8 @@ class Model:
     by_jurisdiction: dict[str, list[Record]] = field(default_factory=dict)
     entries: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     _claims: list[Record] = field(default_factory=list)
+    coverage_entries: dict[tuple[str, str], Mapping[str, Any]] = field(default_factory=dict)
+    coverage_table: dict[str, dict[str, Cell]] = field(default_factory=dict)
 
     # -- lookups -------------------------------------------------------------------------------
     def answers(self, dimension: str) -> list[Mapping[str, Any]]:
@@ -156,8 +163,10 @@ class Model:
         """A jurisdiction's answer on a dimension from its jurisdiction-wide, in-force provisions.
 
         Returns (state, entries): state is an answer value when they all agree, "several" when
-        they differ, "pending-only" when only proposals address it, and "none" when no record
-        does. Local laws never set a state's answer.
+        they differ; otherwise "none-found" when the jurisdiction's coverage record says research
+        found no policy in force (entries then list any pending proposals), "pending-only" when
+        only proposals address it, and "not-researched" when nothing does. Local laws never set a
+        state's answer.
         """
         entries = [e for e in self.entries.get((jurisdiction, dimension), []) if not e.local]
         current = [e for e in entries if e.group == "current"]
@@ -166,16 +175,29 @@ class Model:
             return answers.pop(), current
         if answers:
             return "several", current
-        if any(e.group == "pending" for e in entries):
-            return "pending-only", [e for e in entries if e.group == "pending"]
-        return "none", []
+        pending = [e for e in entries if e.group == "pending"]
+        if (jurisdiction, dimension) in self.coverage_entries:
+            return "none-found", pending
+        if pending:
+            return "pending-only", pending
+        return "not-researched", []
+
+    def coverage_target(self) -> list[str]:
+        """The jurisdictions coverage is measured on: the 50 states, DC and Puerto Rico."""
+        return [j for j, v in self.jurisdictions.items() if in_target(j, v)]
+
+    def coverage_totals(self, jurisdictions: Iterable[str]) -> dict[str, int]:
+        return totals(self.coverage_table, jurisdictions)
+
+    def coverage_entry(self, jurisdiction: str, dimension: str) -> Mapping[str, Any] | None:
+        return self.coverage_entries.get((jurisdiction, dimension))
 
     def provision_count(self, dimension: str) -> int:
         return sum(len(v) for (_, d), v in self.entries.items() if d == dimension)
 
     def answered_count(self, jurisdiction: str) -> int:
         """How many dimensions have an in-force answer for this jurisdiction."""
-        return sum(1 for d in self.dimensions if self.summary(jurisdiction, d)[0] not in ("none", "pending-only"))
+        return sum(1 for d in self.dimensions if self.summary(jurisdiction, d)[0] not in NO_ANSWER)
 
     def agreements(self, jurisdiction: str | None = None) -> list[Record]:
         recs = self.by_jurisdiction.get(jurisdiction, []) if jurisdiction else self.records
@@ -224,7 +246,7 @@ class Model:
         """Records the compare page offers (policies, not agreements or claims), by jurisdiction."""
         out = []
         for jid, j in [*self.jurisdictions.items(), *((k, {"name": k}) for k in sorted(self.by_jurisdiction) if k not in self.jurisdictions)]:
-            items = [r for r in self.by_jurisdiction.get(jid, []) if r.get("kind") not in ("agreement-287g", "claim")]
+            items = [r for r in self.by_jurisdiction.get(jid, []) if r.get("kind") not in ("agreement-287g", "claim", "coverage")]
             if items:
                 out.append((str(j.get("name", jid)), sorted(items, key=lambda r: (short_label(r), r["id"]))))
         return out
@@ -313,5 +335,7 @@ def build_model(records: Iterable[Record], dimensions: Mapping[str, Any], jurisd
     m.claims_about = {k: sorted(v) for k, v in claims_about.items()}
     m.by_jurisdiction = dict(by_jur)
     m.entries = dict(entries)
+    m.coverage_table = coverage(recs, list(dimensions), jurisdictions)
+    m.coverage_entries = {(r["jurisdiction"], e["dimension"]): e for r in recs if r.get("kind") == "coverage" for e in r.get("entries", [])}
     m._claims = sorted((r for r in recs if r.get("kind") == "claim"), key=lambda r: (str(r.get("made_on")), r["id"]), reverse=True)
     return m

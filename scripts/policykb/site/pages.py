@@ -46,9 +46,11 @@ _SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$")
 # Short text shown on map tiles beside the colour, so colour is never the only signal.
 ANSWER_ABBR = {
     "prohibits": "PRO", "restricts": "RES", "not-addressed": "N/A", "permits": "PER", "requires": "REQ",
-    "requires-with-penalties": "REQ+", "creates": "CRE", "several": "MIX", "pending-only": "BILL", "none": "—",
+    "requires-with-penalties": "REQ+", "creates": "CRE", "several": "MIX", "pending-only": "BILL", "none-found": "NONE",
+    "not-researched": "?",
 }
-STATE_LABELS = {"several": "Several answers", "pending-only": "Only pending bills", "none": "No coded record"}
+STATE_LABELS = {"several": "Several answers", "none-found": "None found (researched)", "pending-only": "Only pending bills",
+                "not-researched": "Not researched yet"}
 
 __all__ = ["render_site", "record_title", "url_of", "rel"]
 
@@ -151,6 +153,7 @@ def render_site(records: Iterable[Mapping[str, Any]], dimensions: Mapping[str, A
     render("timeline.md", "timeline.md.j2")
     render("claims.md", "claims.md.j2")
     render("agreements.md", "agreements.md.j2")
+    render("coverage.md", "coverage.md.j2")
     render("codebook.md", "codebook.md.j2")
     files = downloads.render(m)
     render("downloads.md", "downloads.md.j2", files=files)
@@ -173,7 +176,7 @@ def _compare_data(m: Model) -> dict[str, Any]:
     """What the compare page's script needs, embedded in the page: no request, works offline."""
     recs = {}
     for r in m.records:
-        if r.get("kind") in ("agreement-287g", "claim"):
+        if r.get("kind") in ("agreement-287g", "claim", "coverage"):
             continue
         recs[r["id"]] = {
             "title": record_title(r), "label": short_label(r), "kind": KIND_LABELS.get(str(r["kind"]), r["kind"]),
