@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from policykb.fmt import canonical_order, dump
+from policykb.fmt import canonical_order, dump, render_record
 from policykb.project import Project, kind_def
 from policykb.rules.file_location import expected_path
 from policykb.validate import validate
@@ -85,7 +85,10 @@ def claim(**changes: Any) -> dict[str, Any]:
     return {**copy.deepcopy(CLAIM), **changes}
 
 
-def to_yaml(data: dict[str, Any], schema: dict[str, Any]) -> str:
+def to_yaml(data: dict[str, Any], schema: dict[str, Any], path: str | None = None) -> str:
+    """A record's canonical text (with the editor schema comment when its path is known)."""
+    if path:
+        return render_record(data, schema, path)
     definition = kind_def(data)
     return dump(canonical_order(data, schema, {"$ref": f"#/$defs/{definition}"} if definition else {}))
 
@@ -99,8 +102,8 @@ class Repo:
 
     def write(self, record: dict[str, Any] | str, path: str | None = None) -> str:
         if isinstance(record, dict):
-            text = to_yaml(record, self.project.record_schema)
             path = path or expected_path(record)
+            text = to_yaml(record, self.project.record_schema, path)
         else:
             text = record
         assert path

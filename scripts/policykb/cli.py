@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check records against the schema and the cross-record rules")
     v.add_argument("paths", nargs="*", help="record files or folders (default: every record under policies/)")
     v.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format")
+    v.add_argument("--changed", action="store_true",
+                   help="check only changed records (PATHS, or what git shows changed since --base) and the records they affect")
+    v.add_argument("--base", default="HEAD", help="with --changed and no PATHS: the git revision to compare with (default HEAD)")
 
     f = sub.add_parser("fmt", help="check or rewrite records in the canonical style")
     f.add_argument("paths", nargs="*", help="record files or folders (default: every record under policies/)")
@@ -55,6 +58,19 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--all", action="store_true", help="also the federal government and the other territories")
     c.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
     c.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output format")
+
+    n = sub.add_parser("new", help="write a commented record skeleton at the right path",
+                       description="Write a new record with TODOs to fill. It validates once every TODO is filled or deleted.")
+    n.add_argument("kind", help="statute, bill, executive-order, directive, local-law, regulation, court-decision, "
+                                "federal-program, claim, coverage or agreement-287g")
+    n.add_argument("--jurisdiction", required=True, help="jurisdiction id, e.g. us-ca (see schema/jurisdictions.yaml)")
+    n.add_argument("--title", help="the official title (the agency name for agreement-287g); not needed for coverage")
+    n.add_argument("--id", help="record id (default: jurisdiction plus the title in lower case with dashes)")
+    n.add_argument("--model", choices=("jail-enforcement", "task-force", "warrant-service-officer"), help="agreement-287g only")
+
+    d = sub.add_parser("diff", help="describe in words what changed in the records between two git revisions")
+    d.add_argument("base", help="the older revision, e.g. origin/main")
+    d.add_argument("head", nargs="?", default="HEAD", help="the newer revision (default HEAD)")
 
     k = sub.add_parser("ice-287g-links", help="print the workbook links found in a saved copy of ICE's 287(g) page")
     k.add_argument("page", type=Path, help="the page's HTML, saved to a file")
@@ -121,6 +137,17 @@ def _main(argv: list[str] | None) -> int:
             if value and not _is_date(value):
                 return _usage(f"--as-of takes a date as YYYY-MM-DD, not '{value}'")
         return run_import(project, args.participating, args.pending, args.as_of, args.pending_as_of, args.report, args.dry_run)
+    if args.command == "new":
+        return _new(project, args)
+    if args.command == "diff":
+        from policykb.diff import diff_revisions
+        from policykb.gitfiles import GitError
+
+        try:
+            print(diff_revisions(root, args.base, args.head, project.jurisdictions, project.dimensions), end="")
+        except GitError as exc:
+            return _usage(str(exc))
+        return 0
     if args.command == "coverage":
         return _coverage(project, args)
     if args.command == "ice-287g-links":
@@ -136,6 +163,8 @@ def _main(argv: list[str] | None) -> int:
         return 0 if "participating" in links else 1
     paths = _resolve_paths(root, args.paths) if args.paths else None
     if args.command == "validate":
+        if args.changed:
+            return _validate_changed(project, paths, args.base, args.format)
         return _validate(project, paths, args.format)
     return _fmt(project, paths, write=args.write)
 
@@ -154,6 +183,31 @@ def _validate(project: Project, paths: list[str] | None, fmt: str) -> int:
         summary = f"{len(problems)} problem(s) in {files} file(s)" if problems else "no problems"
         print(f"policykb validate: {count} file(s) checked, {summary}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _new(project: Project, args: argparse.Namespace) -> int:
+    import re
+
+    from policykb.problems import did_you_mean
+    from policykb.project import KIND_DEFS, today
+    from policykb.scaffold import scaffold, write
+
+    if args.kind not in KIND_DEFS:
+        return _usage(f"unknown kind '{args.kind}';{did_you_mean(args.kind, list(KIND_DEFS))} kinds: {', '.join(KIND_DEFS)}")
+    if args.jurisdiction not in project.jurisdictions:
+        hint = did_you_mean(args.jurisdiction, list(project.jurisdictions))
+        return _usage(f"unknown jurisdiction '{args.jurisdiction}';{hint or ' ids look like us-ca (see schema/jurisdictions.yaml)'}")
+    if args.kind != "coverage" and not args.title:
+        return _usage("--title is required (the official title, or the agency name for agreement-287g)")
+    if args.id and not re.fullmatch(rf"{re.escape(args.jurisdiction)}(-[a-z0-9]+)+", args.id):
+        return _usage(f"--id must be lower-case words joined by '-' starting with {args.jurisdiction}-")
+    path, text = scaffold(args.kind, args.jurisdiction, args.title or "", args.id, args.model, today())
+    if (project.root / path).exists():
+        return _usage(f"{path} already exists; edit it, or choose another --id")
+    write(project.root, path, text)
+    print(path)
+    print(f"Fill in the TODOs, then run: policykb validate {path} && policykb fmt --write {path}", file=sys.stderr)
+    return 0
 
 
 def _coverage(project: Project, args: argparse.Namespace) -> int:
@@ -194,6 +248,26 @@ def _coverage(project: Project, args: argparse.Namespace) -> int:
               + ", ".join(f"{k} {v}" for k, v in counts.items()))
     missing_total = totals(table, wanted)["missing"]
     return 1 if args.require_complete and missing_total else 0
+
+
+def _validate_changed(project: Project, paths: list[str] | None, base: str, fmt: str) -> int:
+    from policykb.gitfiles import GitError, changed_records
+    from policykb.report import render
+    from policykb.validate import validate_changed
+
+    if paths is None:
+        try:
+            paths = changed_records(project.root, base)
+        except GitError as exc:
+            return _usage(str(exc))
+    problems = validate_changed(project, paths)
+    out = render(problems, fmt)
+    if out:
+        print(out)
+    if fmt == "text":
+        summary = f"{len(problems)} problem(s)" if problems else "no problems"
+        print(f"policykb validate --changed: {len(paths)} changed file(s) checked with the records they affect, {summary}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _fmt(project: Project, paths: list[str] | None, write: bool) -> int:

@@ -5,12 +5,14 @@
 * text unquoted where that is unambiguous, double-quoted where it is not (``"no"``, ``"1e3"``);
   text longer than 80 characters as a folded block (``>-``), multi-line text as a literal block;
 * lines up to 100 characters; dates unquoted (``2025-01-20``);
-* the file's leading comment lines (such as the editor schema comment) are kept; other
-  comments are not part of the data and are dropped.
+* the first line is the editor schema comment (``# yaml-language-server: $schema=...``), so
+  VS Code and other editors validate and complete records while typing; the file's other
+  leading comment lines are kept; other comments are not part of the data and are dropped.
 """
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
 import yaml
@@ -87,14 +89,32 @@ def dump(data: Any) -> str:
                      default_flow_style=False)
 
 
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
+
+
+def schema_header(path: str) -> str:
+    """The editor schema comment for a record at ``path`` (relative to the repository root)."""
+    return f"{SCHEMA_COMMENT}{posixpath.relpath('schema/record.schema.json', posixpath.dirname(path))}\n"
+
+
+def with_schema_header(path: str, comments: str) -> str:
+    """Leading comments with the schema comment first (replacing a stale one)."""
+    rest = [ln for ln in comments.splitlines(keepends=True) if not ln.startswith(SCHEMA_COMMENT)]
+    return schema_header(path) + "".join(rest)
+
+
+def render_record(data: dict[str, Any], schema: dict[str, Any], path: str, existing: str = "") -> str:
+    """A record's canonical text: schema comment, kept leading comments, then the data."""
+    definition = kind_def(data)
+    node = {"$ref": f"#/$defs/{definition}"} if definition else {}
+    return with_schema_header(path, header_comments(existing)) + dump(canonical_order(data, schema, node))
+
+
 def format_document(doc: Document, text: str, schema: dict[str, Any]) -> str | None:
     """The canonical text of a parsed record, or None if it cannot be formatted safely."""
     if not isinstance(doc.data, dict) or doc.problems:
         return None
-    definition = kind_def(doc.data)
-    node = {"$ref": f"#/$defs/{definition}"} if definition else {}
-    ordered = canonical_order(doc.data, schema, node)
-    out = header_comments(text) + dump(ordered)
+    out = render_record(doc.data, schema, doc.path, text)
     from policykb.loader import load_text
 
     again = load_text(doc.path, out.encode("utf-8"))

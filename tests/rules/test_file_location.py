@@ -4,7 +4,7 @@ from tests.conftest import claim, only, policy
 def test_record_in_wrong_folder(repo):
     path = repo.write(policy(), "policies/us-ca/bills/us-ca-test-act.yaml")
     assert only(repo.validate(), "file-location") == [(
-        path, 1, 1,
+        path, *repo.find(path, "id:"),
         "a statute of 'us-ca' belongs at policies/us-ca/statutes/us-ca-test-act.yaml; "
         "move the file there (git mv policies/us-ca/bills/us-ca-test-act.yaml policies/us-ca/statutes/us-ca-test-act.yaml)",
     )]

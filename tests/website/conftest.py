@@ -65,9 +65,10 @@ def tricky_records() -> list[dict]:
 def add_records(root: Path, records: list[dict]) -> None:
     schema = Project(root).record_schema
     for rec in records:
-        path = root / expected_path(rec)
+        rel = expected_path(rec)
+        path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(to_yaml(rec, schema), encoding="utf-8")
+        path.write_text(to_yaml(rec, schema, rel), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from policykb.fmt import canonical_order, dump, header_comments
+from policykb.fmt import render_record
 from policykb.ice287g.apply import ImportOrderError, import_sheets, states_by_name
 from policykb.ice287g.report import render
 from policykb.ice287g.workbook import WorkbookError, read_sheet
@@ -57,8 +57,8 @@ def run_import(project: Project, participating: Path | None, pending: Path | Non
             rec = result.records[rid]
             rel = expected_path(rec)
             old = paths.get(rid)
-            header = header_comments((project.root / old).read_text(encoding="utf-8")) if old else ""
-            text = header + dump(canonical_order(rec, schema, {"$ref": "#/$defs/agreement"}))
+            existing = (project.root / old).read_text(encoding="utf-8") if old else ""
+            text = render_record(rec, schema, rel, existing)
             target = project.root / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

@@ -18,6 +18,7 @@ from policykb.rules import (
     source_keys,
     status_history,
     status_kind,
+    todo_left,
     unique_ids,
     url_scheme,
 )
@@ -28,7 +29,7 @@ RULES: list[Rule] = [
     for m in (
         id_filename, id_prefix, file_location, jurisdiction_known, real_dates, date_order,
         status_kind, status_history, source_keys, source_citations, codebook_answers,
-        references, url_scheme, no_html, neutral_wording, no_safelinks, agreement_listing, coverage_entries, unique_ids,
+        references, url_scheme, no_html, neutral_wording, no_safelinks, agreement_listing, coverage_entries, todo_left, unique_ids,
     )
 ]
 

@@ -51,10 +51,12 @@ class Context:
     records: list[Record] = field(default_factory=list)  # every schema-valid record
     all_ids: dict[str, list[str]] = field(default_factory=dict)  # id -> paths, schema-valid or not
 
+    stub_kinds: dict[str, str] = field(default_factory=dict)  # id -> kind of files not loaded (scoped checks)
+
     @cached_property
     def kinds(self) -> dict[str, str]:
         """id -> kind of every schema-valid record (built once, after loading)."""
-        return {r.id: r.kind for r in self.records}
+        return {**self.stub_kinds, **{r.id: r.kind for r in self.records}}
 
 
 Check = Callable[[Record, Context], Iterable[Problem]]
