@@ -59,3 +59,34 @@ def test_scheduled_ice_import_uses_the_tested_commands():
     runs = "\n".join(s.get("run", "") for s in wf["jobs"]["import"]["steps"])
     assert "policykb ice-287g-links" in runs and "policykb import-287g" in runs and "--report" in runs
     assert any(s.get("uses", "").startswith("peter-evans/create-pull-request@") for s in wf["jobs"]["import"]["steps"])
+
+
+def test_contributor_files_are_well_formed():
+    for name in ("new-policy.yml", "correction.yml"):
+        form = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE" / name).read_text())
+        assert form["name"] and form["description"] and form["body"]
+        required = [f["id"] for f in form["body"] if f.get("validations", {}).get("required")]
+        assert required, name
+    correction = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/correction.yml").read_text())
+    assert {"record-says", "source-says", "url"} <= {f.get("id") for f in correction["body"]}
+    assert "- [ ]" in (REPO / ".github/pull_request_template.md").read_text()
+    assert (REPO / ".github/CODEOWNERS").read_text().count("@") >= 1
+    assert {label["name"] for label in yaml.safe_load((REPO / ".github/labels.yml").read_text())} >= {"new-record", "correction"}
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    assert {h["id"] for h in hooks} == {"policykb-validate", "policykb-fmt"} and all(h["entry"].startswith("policykb ") for h in hooks)
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
+    entries = [h["entry"] for r in config["repos"] for h in r["hooks"]]
+    assert ".venv/bin/policykb validate --changed" in entries and ".venv/bin/policykb fmt --write" in entries
+    guide = (REPO / "CONTRIBUTING.md").read_text()
+    for topic in ("policykb new", "Sourcing rules", "Neutral wording", "codebook", "Review process"):
+        assert topic in guide
+
+
+def test_pull_requests_check_changed_records_and_describe_the_change():
+    pr = yaml.safe_load((REPO / ".github/workflows/pull-request.yml").read_text())
+    check = "\n".join(s.get("run", "") for s in pr["jobs"]["check"]["steps"])
+    assert "policykb validate --changed --base" in check
+    describe = pr["jobs"]["describe"]
+    assert describe["permissions"]["pull-requests"] == "write"
+    assert any("policykb diff" in s.get("run", "") for s in describe["steps"])
+    assert any(s.get("uses", "").startswith("actions/github-script@") for s in describe["steps"])

@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validate_bench import make_records  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
-COPIED = ["mkdocs.yml", "docs", "schema", "policies", "scripts"]
+COPIED = ["mkdocs.yml", "docs", "schema", "policies", "scripts", "CONTRIBUTING.md"]
 MIB = 1024 * 1024
 LEVEL = re.compile(r"^(INFO|WARNING|ERROR)\b")
 

@@ -35,7 +35,7 @@ def build_env() -> dict[str, str]:
 
 def copy_repo(dst: Path) -> Path:
     dst.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "schema", "policies", "scripts"):
+    for name in ("mkdocs.yml", "docs", "schema", "policies", "scripts", "CONTRIBUTING.md"):
         src = REPO / name
         if src.is_dir():
             shutil.copytree(src, dst / name, ignore=shutil.ignore_patterns("__pycache__"))
