@@ -101,14 +101,18 @@ class Project:
         return {j["id"]: j for j in items if isinstance(j, dict) and "id" in j}
 
     @cached_property
-    def loaded_terms(self) -> list[tuple[Any, str]]:
-        """(compiled pattern, what to say instead) from schema/loaded-terms.yaml."""
+    def loaded_terms(self) -> tuple[Any, list[str]]:
+        """One compiled pattern for every term in schema/loaded-terms.yaml (group i = term i), and
+        what to say instead of each."""
         import re
 
         doc = self._reference("loaded-terms.yaml")
         items = doc.data.get("terms", []) if isinstance(doc.data, dict) else []
-        return [(re.compile(rf"\b(?:{t['pattern']})\b", re.IGNORECASE), str(t.get("say", "")))
-                for t in items if isinstance(t, dict) and isinstance(t.get("pattern"), str)]
+        items = [t for t in items if isinstance(t, dict) and isinstance(t.get("pattern"), str)]
+        if not items:
+            return None, []
+        pattern = "|".join(f"(?P<t{i}>{t['pattern']})" for i, t in enumerate(items))
+        return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), [str(t.get("say", "")) for t in items]
 
     @cached_property
     def codebook_document(self) -> Document:

@@ -20,19 +20,17 @@ def _key(path):
 
 
 def check(record, ctx):
-    terms = ctx.project.loaded_terms
-    if not terms:
+    pattern, says = ctx.project.loaded_terms
+    if pattern is None:
         return
     for path, value in record.strings:
-        if _key(path) in ALLOWED_KEYS:
+        if not pattern.search(value) or _key(path) in ALLOWED_KEYS:
             continue
-        bare = _QUOTED.sub(" ", value)
-        for pattern, say in terms:
-            m = pattern.search(bare)
-            if m:
-                yield record.problem(RULE.id, path, f"'{m.group(0)}' takes a side; in our own words {say}. "
-                                                    "Quote it (in double quotes) only when attributing it to someone")
-                break
+        m = pattern.search(_QUOTED.sub(" ", value))
+        if m:
+            say = says[int(m.lastgroup[1:])] if m.lastgroup else ""
+            yield record.problem(RULE.id, path, f"'{m.group(0)}' takes a side; in our own words {say}. "
+                                                "Quote it (in double quotes) only when attributing it to someone")
 
 
 RULE = Rule("neutral-wording", "Loaded terms appear only in official titles, names and attributed quotes.", "record", check)
