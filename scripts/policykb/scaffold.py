@@ -11,7 +11,21 @@ from datetime import date
 from pathlib import Path
 
 from policykb.fmt import schema_header
+from policykb.ids import slug
 from policykb.project import KIND_DEFS, KIND_FOLDERS, RECORDS_DIR
+
+# The sources and review blocks every record ends with.
+_SOURCES = """\
+sources:
+  - key: TODO  # a short name the facts above cite, e.g. leginfo
+    url: TODO  # the page you read
+    title: TODO
+    publisher: TODO
+    accessed: {today}
+    type: TODO  # primary (the legislature, governor, agency or court) or secondary
+review:
+  last_verified: {today}
+"""
 
 _POLICY = """\
 id: {id}
@@ -38,15 +52,7 @@ provisions:  # one per codebook dimension the text addresses (schema/codebook.ya
     note: >-
       TODO: what the provision does, in neutral words.
     sources: [TODO]
-sources:
-  - key: TODO  # a short name the facts above cite, e.g. leginfo
-    url: TODO  # the page you read
-    title: TODO
-    publisher: TODO
-    accessed: {today}
-    type: primary  # primary: the legislature, governor, agency or court; else secondary
-review:
-  last_verified: {today}
+""" + _SOURCES + """\
   unconfirmed:
     - TODO: what you could not confirm in a source (or delete this list)
 """
@@ -64,16 +70,7 @@ model: {model}
 signed: TODO  # YYYY-MM-DD, or delete if not known
 status: TODO  # pending, active or no-longer-listed
 status_as_of: TODO  # YYYY-MM-DD
-sources:
-  - key: TODO
-    url: TODO
-    title: TODO
-    publisher: TODO
-    accessed: {today}
-    type: TODO  # primary or secondary
-review:
-  last_verified: {today}
-"""
+""" + _SOURCES
 
 _CLAIM = """\
 id: {id}
@@ -98,16 +95,7 @@ context:
   - note: >-
       TODO: what other sources show about the claim
     sources: [TODO]
-sources:
-  - key: TODO
-    url: TODO
-    title: TODO
-    publisher: TODO
-    accessed: {today}
-    type: TODO  # primary or secondary
-review:
-  last_verified: {today}
-"""
+""" + _SOURCES
 
 _COVERAGE = """\
 id: {id}
@@ -133,11 +121,6 @@ review:
 
 TEMPLATES = {"policy": _POLICY, "agreement": _AGREEMENT, "claim": _CLAIM, "coverage": _COVERAGE}
 MODEL_CODES = {"jail-enforcement": "jem", "task-force": "tfm", "warrant-service-officer": "wso"}
-
-
-def slug(text: str) -> str:
-    out = text.lower().replace("'", "").replace("\u2019", "").replace("&", " and ")
-    return re.sub(r"[^a-z0-9]+", "-", out).strip("-")
 
 
 def make_id(kind: str, jurisdiction: str, title: str, model: str | None = None) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from policykb.ice287g.clean import MODEL_CODES, Listing, RowError, clean_row, name_key
 from policykb.ice287g.matching import match
 from policykb.ice287g.workbook import LISTS, Sheet
+from policykb.ids import slug
 
 Record = dict[str, Any]
 ICE_PAGE = "https://www.ice.gov/identify-and-arrest/287g"
@@ -45,10 +46,6 @@ class ImportResult:
     anomalies: Counter[str] = field(default_factory=Counter)  # kind -> rows showing it
     changed: set[str] = field(default_factory=set)
     unmatched_hand_records: list[str] = field(default_factory=list)
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name_key(text).replace("&", " and ")).strip("-")
 
 
 def new_id(li: Listing, taken: Iterable[str]) -> str:

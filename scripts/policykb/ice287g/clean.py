@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from policykb.ice287g.workbook import Cell
+from policykb.ids import name_key
 from policykb.rules.url_scheme import problem_with
 
 Anomaly = tuple[str, str]
@@ -63,13 +64,6 @@ class Listing:
 
 class RowError(Exception):
     """A row that cannot become a listing (e.g. an unknown state); reported, never silently dropped."""
-
-
-def name_key(name: str) -> str:
-    """The form two agency names are compared in: case, spacing, apostrophes and dots ignored."""
-    out = name.replace("\u2019", "'").replace("\u2018", "'").replace("\xa0", " ").lower()
-    out = re.sub(r"[.,'`]", "", out)
-    return " ".join(out.split())
 
 
 def clean_text(raw: Any) -> tuple[str, bool, bool]:
