@@ -59,6 +59,16 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
     c.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output format")
 
+    s = sub.add_parser("sources", help="how many facts rest on a primary source and how many on secondary sources only",
+                       description="A fact is any part of a record that cites sources (history event, provision, identifier, "
+                                   "figure, coverage entry...). It rests on a primary source when one of the sources it cites "
+                                   "is of type primary.")
+    s.add_argument("--by", choices=("kind", "jurisdiction", "record"), default="kind", help="how to group the counts (default kind)")
+    s.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
+    s.add_argument("--kind", action="append", help="only this record kind, e.g. statute (repeatable)")
+    s.add_argument("--secondary-only", action="store_true", help="list each fact that rests on secondary sources only, as file:line:col")
+    s.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
     n = sub.add_parser("new", help="write a commented record skeleton at the right path",
                        description="Write a new record with TODOs to fill. It validates once every TODO is filled or deleted.")
     n.add_argument("kind", help="statute, bill, executive-order, directive, local-law, regulation, court-decision, "
@@ -150,6 +160,8 @@ def _main(argv: list[str] | None) -> int:
         return 0
     if args.command == "coverage":
         return _coverage(project, args)
+    if args.command == "sources":
+        return _sources(project, args)
     if args.command == "ice-287g-links":
         from policykb.ice287g.links import workbook_links
 
@@ -248,6 +260,50 @@ def _coverage(project: Project, args: argparse.Namespace) -> int:
               + ", ".join(f"{k} {v}" for k, v in counts.items()))
     missing_total = totals(table, wanted)["missing"]
     return 1 if args.require_complete and missing_total else 0
+
+
+def _sources(project: Project, args: argparse.Namespace) -> int:
+    import json
+
+    from policykb.project import KIND_DEFS
+    from policykb.sourcing import Tally, facts, tally
+    from policykb.validate import check_documents, load_corpus
+
+    unknown = [j for j in args.jurisdiction or [] if j not in project.jurisdictions]
+    if unknown:
+        return _usage(f"unknown jurisdiction {', '.join(unknown)}; ids look like us-ca (see schema/jurisdictions.yaml)")
+    bad_kinds = [k for k in args.kind or [] if k not in KIND_DEFS]
+    if bad_kinds:
+        return _usage(f"unknown kind {', '.join(bad_kinds)}; kinds: {', '.join(KIND_DEFS)}")
+    problems, ctx = check_documents(project, load_corpus(project))
+    if problems:
+        print(f"policykb sources: {len(problems)} record problem(s); invalid records are not counted; run policykb validate",
+              file=sys.stderr)
+    found = [f for r in ctx.records for f in facts(r.data, r.doc)
+             if (not args.jurisdiction or f.jurisdiction in args.jurisdiction) and (not args.kind or f.kind in args.kind)]
+    if args.secondary_only:
+        found = [f for f in found if not f.primary]
+        if args.format == "json":
+            print(json.dumps([{"file": f.file, "line": f.line, "col": f.col, "record": f.record, "where": f.where} for f in found], indent=1))
+        else:
+            for f in found:
+                print(f"{f.file}:{f.line}:{f.col}: {f.where} cites secondary sources only; "
+                      "add the primary source (legislature, governor, court or agency page) to its sources if one exists")
+        return 0
+    groups = tally(found, args.by)
+    overall = tally(found, "kind")
+    if args.format == "json":
+        print(json.dumps({"by": args.by, "groups": {k: {"primary": t.primary, "secondary_only": t.secondary_only}
+                                                     for k, t in groups.items()}}, indent=1, sort_keys=True))
+        return 0
+    width = max([len(k) for k in groups] + [24])
+    print(f"{args.by:{width}} {'facts':>7} {'primary':>8} {'secondary only':>15} {'primary share':>14}")
+    for key, t in groups.items():
+        print(f"{key:{width}} {t.total:7,} {t.primary:8,} {t.secondary_only:15,} {t.share():>14}")
+    for label, keep in (("all", lambda k: True), ("all but 287(g) agreements", lambda k: k != "agreement-287g")):
+        t = Tally(sum(v.primary for k, v in overall.items() if keep(k)), sum(v.secondary_only for k, v in overall.items() if keep(k)))
+        print(f"{label:{width}} {t.total:7,} {t.primary:8,} {t.secondary_only:15,} {t.share():>14}")
+    return 0
 
 
 def _validate_changed(project: Project, paths: list[str] | None, base: str, fmt: str) -> int:

@@ -204,3 +204,18 @@ def test_coverage_shows_answered_none_found_and_not_researched():
     assert 'aria-label="California: None found (researched)"' in pages["map.md"]
     assert "Dimensions researched with none found" in pages["records/us-ca-coverage.md"]
     assert "us-ca,California,courthouse-arrests,researched-none,,2026-11-01," in pages["downloads/coverage.csv"]
+
+
+def test_sourcing_is_shown_per_record_and_per_jurisdiction():
+    news = {"key": "news", "url": "https://news.example.com/a", "title": "Report", "publisher": "Example News",
+            "accessed": "2026-11-01", "type": "secondary"}
+    record = policy(history=[{"date": "2025-01-02", "event": "introduced", "sources": ["news"]},
+                             {"date": "2025-06-01", "event": "signed", "sources": ["leg"]}],
+                    sources=[policy()["sources"][0], news])
+    pages = _render([record, agreement(jurisdiction="us-ca", id="us-ca-example-county-sheriffs-office-tfm")])
+    assert ("2 of 3 sourced statements on this page cite a primary source (one issued by the legislature, governor, court "
+            "or agency that made the text); 1 rest on secondary sources only.") in pages["records/us-ca-test-act.md"]
+    cov = pages["coverage.md"]
+    assert "of the 3 sourced statements in these jurisdictions' records" in cov and "2 cite a primary source" in cov
+    assert "<td>2 of 3</td></tr>" in cov  # California's row; the agreement's facts are left out
+    assert "<td>0 of 0</td></tr>" in cov

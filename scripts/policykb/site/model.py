@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykb.coverage import Cell, coverage, in_target, totals
+from policykb.sourcing import Tally, facts
 
 Record = Mapping[str, Any]
 
@@ -129,6 +130,7 @@ class Model:
     _claims: list[Record] = field(default_factory=list)
     coverage_entries: dict[tuple[str, str], Mapping[str, Any]] = field(default_factory=dict)
     coverage_table: dict[str, dict[str, Cell]] = field(default_factory=dict)
+    sourcing: dict[str, Tally] = field(default_factory=dict)  # record id -> facts citing a primary source or not
 
     # -- lookups -------------------------------------------------------------------------------
     def answers(self, dimension: str) -> list[Mapping[str, Any]]:
@@ -191,6 +193,16 @@ class Model:
 
     def coverage_entry(self, jurisdiction: str, dimension: str) -> Mapping[str, Any] | None:
         return self.coverage_entries.get((jurisdiction, dimension))
+
+    def sourcing_for(self, jurisdictions: Iterable[str]) -> Tally:
+        """Facts of the jurisdictions' records, except 287(g) agreements (which all rest on ICE's lists)."""
+        out = Tally()
+        for jid in jurisdictions:
+            for r in self.by_jurisdiction.get(jid, []):
+                if r.get("kind") != "agreement-287g":
+                    t = self.sourcing[r["id"]]
+                    out = Tally(out.primary + t.primary, out.secondary_only + t.secondary_only)
+        return out
 
     def provision_count(self, dimension: str) -> int:
         return sum(len(v) for (_, d), v in self.entries.items() if d == dimension)
@@ -336,6 +348,10 @@ def build_model(records: Iterable[Record], dimensions: Mapping[str, Any], jurisd
     m.by_jurisdiction = dict(by_jur)
     m.entries = dict(entries)
     m.coverage_table = coverage(recs, list(dimensions), jurisdictions)
+    for r in recs:
+        m.sourcing[r["id"]] = t = Tally()
+        for fact in facts(r):
+            t.add(fact)
     m.coverage_entries = {(r["jurisdiction"], e["dimension"]): e for r in recs if r.get("kind") == "coverage" for e in r.get("entries", [])}
     m._claims = sorted((r for r in recs if r.get("kind") == "claim"), key=lambda r: (str(r.get("made_on")), r["id"]), reverse=True)
     return m
