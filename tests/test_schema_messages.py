@@ -53,3 +53,12 @@ def test_kind_of_the_wrong_type_gives_a_message_not_a_crash(repo):
     [p] = [p for p in repo.validate() if p.path == path]
     assert (p.rule, p.line) == ("schema", 2)
     assert p.message.startswith("kind a list is not allowed here. Allowed: statute, bill,")
+
+
+def test_history_date_known_only_from_a_report(repo):
+    rec = policy()
+    rec["history"][1]["date_qualifier"] = "on-or-before"
+    assert schema_problems(repo, rec)[1] == []
+    rec["history"][1]["date_qualifier"] = "about"
+    _, [p] = schema_problems(repo, rec)
+    assert "'about' is not allowed here" in p.message and "on-or-before" in p.message

@@ -41,3 +41,14 @@ def test_agreeing_status_passes(repo):
     rec["history"].append({"date": "2025-08-01", "event": "enjoined", "sources": ["leg"]})
     repo.write(rec)
     assert only(repo.validate(), "status-history") == []
+
+
+def test_published_code_section_shows_a_statute_is_law_without_a_dated_event(repo):
+    code = [{"type": "code-citation", "value": "Idaho Code 19-6102", "sources": ["leg"]}]
+    rec = policy(status="in-effect", history=[], identifiers=code)
+    rec.pop("effective")
+    repo.write(rec)
+    assert repo.validate() == []  # schema-valid too, so the rule did run
+    bill = policy(id="us-ca-test-bill", kind="bill", status="enacted", history=[], identifiers=code)
+    repo.write(bill)  # a bill's code citation names sections it would add: not evidence of enactment
+    assert len(only(repo.validate(), "status-history")) == 1

@@ -219,3 +219,11 @@ def test_sourcing_is_shown_per_record_and_per_jurisdiction():
     assert "of the 3 sourced statements in these jurisdictions' records" in cov and "2 cite a primary source" in cov
     assert "<td>2 of 3</td></tr>" in cov  # California's row; the agreement's facts are left out
     assert "<td>0 of 0</td></tr>" in cov
+
+
+def test_event_known_only_from_a_later_report_reads_on_or_before():
+    record = policy()
+    record["history"][1] = {"date": "2025-06-01", "date_qualifier": "on-or-before", "event": "signed", "sources": ["leg"]}
+    pages = _render([record])
+    assert 'on or before <time datetime="2025-06-01">2025-06-01</time> <strong>signed</strong>' in pages["records/us-ca-test-act.md"]
+    assert 'on or before <time datetime="2025-06-01">2025-06-01</time></td>' in pages["timeline.md"]

@@ -19,6 +19,7 @@ EVENT_STATUS = {
 _PRE_LAW = {"proposed", "introduced", "passed-one-chamber", "passed-legislature"}
 _LAW = {"enacted", "in-effect", "partly-blocked", "struck-down", "repealed", "expired"}
 _ENACTMENT_CITATIONS = {"public-law", "chapter", "session-law"}
+_CODIFIED_KINDS = {"statute", "regulation"}
 
 
 def _future(value):
@@ -26,6 +27,13 @@ def _future(value):
         return value is not None and date.fromisoformat(value) > today()
     except ValueError:
         return False
+
+
+def _shown_as_law(kind, data):
+    """A chapter, session-law or public-law number, or (for a statute or regulation) a section of
+    the published code, shows that the text is law even when no dated history event is known."""
+    types = {i["type"] for i in data.get("identifiers", [])}
+    return bool(types & _ENACTMENT_CITATIONS) or (kind in _CODIFIED_KINDS and "code-citation" in types)
 
 
 def implied_status(history):
@@ -43,16 +51,19 @@ def check(record, ctx):
     data = record.data
     status = data["status"]
     found = implied_status(data.get("history", []))
+    shown_law = _shown_as_law(record.kind, data)
     if found is None:
+        if status in ("enacted", "in-effect") and shown_law:
+            return
         if status not in ("proposed", "active"):
             yield record.problem(RULE.id, ("status",), f"status '{status}' has no history event behind it; add a dated history event (with its source) that shows it")
         return
     implied, index = found
     if status == implied:
         return
-    # A chapter, session-law or public-law number shows the text was enacted even when the
-    # enactment date is unknown; a law status then agrees with a history that stops earlier.
-    if implied in _PRE_LAW and status in _LAW and any(i["type"] in _ENACTMENT_CITATIONS for i in data.get("identifiers", [])):
+    # A law status agrees with a history that stops earlier when the text is shown as law
+    # (see _shown_as_law): the enactment date is then simply unknown.
+    if implied in _PRE_LAW and status in _LAW and shown_law:
         return
     # An enacted text is in effect unless its effective date is still ahead; it has expired
     # once its valid-through date has passed. Neither needs an event of its own.
