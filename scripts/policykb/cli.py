@@ -301,7 +301,7 @@ def _sources(project: Project, args: argparse.Namespace) -> int:
     for key, t in groups.items():
         print(f"{key:{width}} {t.total:7,} {t.primary:8,} {t.secondary_only:15,} {t.share():>14}")
     for label, keep in (("all", lambda k: True), ("all but 287(g) agreements", lambda k: k != "agreement-287g")):
-        t = Tally(sum(v.primary for k, v in overall.items() if keep(k)), sum(v.secondary_only for k, v in overall.items() if keep(k)))
+        t = sum((v for k, v in overall.items() if keep(k)), Tally())
         print(f"{label:{width}} {t.total:7,} {t.primary:8,} {t.secondary_only:15,} {t.share():>14}")
     return 0
 

@@ -79,6 +79,9 @@ class Tally:
         else:
             self.secondary_only += 1
 
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.primary + other.primary, self.secondary_only + other.secondary_only)
+
     def share(self) -> str:
         return f"{100 * self.primary / self.total:.0f}%" if self.total else "-"
 

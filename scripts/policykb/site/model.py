@@ -196,13 +196,8 @@ class Model:
 
     def sourcing_for(self, jurisdictions: Iterable[str]) -> Tally:
         """Facts of the jurisdictions' records, except 287(g) agreements (which all rest on ICE's lists)."""
-        out = Tally()
-        for jid in jurisdictions:
-            for r in self.by_jurisdiction.get(jid, []):
-                if r.get("kind") != "agreement-287g":
-                    t = self.sourcing[r["id"]]
-                    out = Tally(out.primary + t.primary, out.secondary_only + t.secondary_only)
-        return out
+        return sum((self.sourcing[r["id"]] for jid in jurisdictions for r in self.by_jurisdiction.get(jid, [])
+                    if r.get("kind") != "agreement-287g"), Tally())
 
     def provision_count(self, dimension: str) -> int:
         return sum(len(v) for (_, d), v in self.entries.items() if d == dimension)
