@@ -52,7 +52,7 @@ def generate(config: MkDocsConfig | None = None) -> None:
     # The contributing guide on the site is CONTRIBUTING.md itself, with its links made site-relative.
     guide_file = project.root / "CONTRIBUTING.md"
     guide = guide_file.read_text(encoding="utf-8") if guide_file.is_file() else "# Contributing\n\nSee the repository's CONTRIBUTING.md.\n"
-    guide = guide.replace("](docs/records.md)", "](records.md)").replace("[ARCHITECTURE.md](ARCHITECTURE.md)", "ARCHITECTURE.md")
+    guide = guide.replace("](docs/records.md", "](records.md").replace("[ARCHITECTURE.md](ARCHITECTURE.md)", "ARCHITECTURE.md")
     with mkdocs_gen_files.open("contributing.md", "w", encoding="utf-8", newline="") as fh:
         fh.write(guide)
     for rid, src in sorted(paths.items()):
