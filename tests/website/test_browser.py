@@ -48,6 +48,8 @@ def _search(page, query: str, everything: bool = False) -> list[str]:
     ("California Values Act", "/records/us-ca-sb-54-2017/", 1),
     ("HB 1105", "/records/us-ga-hb-1105-2024/", 1),
     ("Rensselaer County Sheriff's Office", "/records/us-ny-rensselaer-county-sheriffs-office-jem/", 1),
+    ("Rensselaer County Sheriff\u2019s Office", "/records/us-ny-rensselaer-county-sheriffs-office-jem/", 1),  # pasted
+    ("Texas County Sheriff's Office", "/records/us-ok-texas-county-sheriffs-office-wso/", 3),  # not only "County's"
     ("Nassau County Police Department", "/records/us-ny-nassau-county-police-department-tfm/", 1),
     ("Otsego County", "/records/us-ny-otsego-county-sheriffs-office-wso/", 1),
     ("Keep Washington Working", "/records/us-wa-keep-washington-working-act/", 1),
