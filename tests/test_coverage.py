@@ -1,7 +1,7 @@
 """Coverage: answered, researched-none and missing per jurisdiction and dimension, and the command."""
 
 from policykb.cli import main
-from policykb.coverage import coverage, in_target, totals
+from policykb.coverage import coverage, in_target, open_total, totals
 from policykb.project import Project
 from tests.conftest import REPO, coverage_record, policy
 
@@ -45,7 +45,35 @@ def test_coverage_command(repo, capsys):
     capsys.readouterr()
     assert main(["--root", str(repo.root), "coverage", "--format", "csv", "--jurisdiction", "us-ca"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "jurisdiction,dimension,state,records,researched_on"
-    assert "us-ca,detainer-holds,answered,us-ca-test-act," in lines
-    assert "us-ca,courthouse-arrests,researched-none,,2026-11-01" in lines
+    assert lines[0] == "jurisdiction,dimension,state,records,researched_on,open"
+    assert "us-ca,detainer-holds,answered,us-ca-test-act,," in lines
+    assert "us-ca,courthouse-arrests,researched-none,,2026-11-01," in lines
     assert main(["--root", str(repo.root), "coverage", "--jurisdiction", "us-zz"]) == 2
+
+
+OPEN = {"dimension": "data-privacy", "finding": "unresolved", "researched_on": "2026-11-02", "searched": "California bill search, 2024-2026.",
+        "blocker": "The outcome of AB 1 (2026), which would limit data sharing, was not found.", "sources": ["leg"]}
+
+
+def test_an_unresolved_entry_leaves_the_cell_missing_but_open():
+    rec = coverage_record()
+    rec["entries"].append(OPEN)
+    table = _table([policy(), rec])
+    cell = table["us-ca"]["data-privacy"]
+    assert (cell.state, cell.open, cell.entry["blocker"]) == ("missing", True, OPEN["blocker"])
+    assert not table["us-ca"]["courthouse-arrests"].open and not table["us-ca"]["ice-jail-access"].open
+    assert totals(table, ["us-ca"])["missing"] == len(Project(REPO).dimensions) - 2  # open cells still count as missing
+    assert open_total(table, ["us-ca", "us-tx"]) == 1
+
+
+def test_coverage_command_marks_open_cells(repo, capsys):
+    rec = coverage_record()
+    rec["entries"].append(OPEN)
+    repo.write(policy())
+    repo.write(rec)
+    assert main(["--root", str(repo.root), "coverage", "--jurisdiction", "us-ca", "--require-complete"]) == 1
+    out = capsys.readouterr().out
+    assert "data-privacy (open)" in out and "state-immigration-crimes (open)" not in out
+    assert out.rstrip().endswith("missing 10 (of which open after research 1)")
+    assert main(["--root", str(repo.root), "coverage", "--format", "csv", "--jurisdiction", "us-ca"]) == 0
+    assert "us-ca,data-privacy,missing,,2026-11-02,yes" in capsys.readouterr().out.splitlines()

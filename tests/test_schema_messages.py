@@ -62,3 +62,18 @@ def test_history_date_known_only_from_a_report(repo):
     rec["history"][1]["date_qualifier"] = "about"
     _, [p] = schema_problems(repo, rec)
     assert "'about' is not allowed here" in p.message and "on-or-before" in p.message
+
+
+def test_coverage_blocker_goes_with_unresolved_only(repo):
+    from tests.conftest import coverage_record
+
+    entry = {"dimension": "data-privacy", "researched_on": "2026-11-01", "searched": "California bill search, 2024-2026.", "sources": ["leg"]}
+    path, [p] = schema_problems(repo, coverage_record(entries=[{**entry, "finding": "unresolved"}]))
+    assert p.message == ("missing required key 'blocker' in entries[0]; add it (an unresolved entry says in 'blocker' what is still "
+                         "unknown that would settle the dimension)")
+    path, [p] = schema_problems(repo, coverage_record(entries=[{**entry, "finding": "none-found", "blocker": "The outcome of AB 1."}]))
+    assert (p.line, p.col) == repo.find(path, "blocker:")
+    assert p.message == ("'blocker' is not allowed in entries[0] (a blocker belongs only to a finding of unresolved; "
+                         "a none-found entry has nothing left to settle); remove it")
+    _, problems = schema_problems(repo, coverage_record(entries=[{**entry, "finding": "unresolved", "blocker": "The outcome of AB 1."}]))
+    assert problems == []

@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("coverage", help="which jurisdictions answer, have researched, or miss each codebook dimension",
                        description="Per jurisdiction (the 50 states, DC and Puerto Rico unless --all): dimensions answered by a record "
-                                   "in force, researched with none found, or missing.")
+                                   "in force, researched with none found, or missing. A missing dimension marked (open) was researched but not "
+                                   "settled; its coverage entry's blocker says what is still unknown.")
     c.add_argument("--require-complete", action="store_true", help="exit 1 if any dimension is missing")
     c.add_argument("--all", action="store_true", help="also the federal government and the other territories")
     c.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
@@ -226,7 +227,7 @@ def _coverage(project: Project, args: argparse.Namespace) -> int:
     import csv
     import json
 
-    from policykb.coverage import coverage, in_target, totals
+    from policykb.coverage import coverage, in_target, open_total, totals
     from policykb.validate import check_documents, load_corpus
 
     juris = project.jurisdictions
@@ -240,24 +241,26 @@ def _coverage(project: Project, args: argparse.Namespace) -> int:
     table = coverage([r.data for r in ctx.records], project.dimensions, juris)
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["jurisdiction", "dimension", "state", "records", "researched_on"])
+        writer.writerow(["jurisdiction", "dimension", "state", "records", "researched_on", "open"])
         for jid in wanted:
             for dim, cell in table[jid].items():
                 writer.writerow([jid, dim, cell.state, ";".join(cell.records) if cell.state == "answered" else "",
-                                 (cell.entry or {}).get("researched_on", "")])
+                                 (cell.entry or {}).get("researched_on", ""), "yes" if cell.open else ""])
     elif args.format == "json":
-        print(json.dumps({jid: {d: {"state": c.state, "records": c.records, "researched_on": (c.entry or {}).get("researched_on")}
+        print(json.dumps({jid: {d: {"state": c.state, "records": c.records, "researched_on": (c.entry or {}).get("researched_on"),
+                                    "open": c.open, "blocker": (c.entry or {}).get("blocker")}
                                 for d, c in table[jid].items()} for jid in wanted}, indent=1, sort_keys=True))
     else:
         for jid in wanted:
             counts = totals(table, [jid])
             print(f"{jid:6} {juris[jid]['name']}  " + "  ".join(f"{k} {v}" for k, v in counts.items()))
-            missing = [d for d, c in table[jid].items() if c.state == "missing"]
+            missing = [d + (" (open)" if c.open else "") for d, c in table[jid].items() if c.state == "missing"]
             if missing:
                 print(f"    missing: {', '.join(missing)}")
         counts = totals(table, wanted)
         print(f"Total ({len(wanted)} jurisdictions x {len(project.dimensions)} dimensions = {len(wanted) * len(project.dimensions)}): "
-              + ", ".join(f"{k} {v}" for k, v in counts.items()))
+              + ", ".join(f"{k} {v}" for k, v in counts.items())
+              + f" (of which open after research {open_total(table, wanted)})")
     missing_total = totals(table, wanted)["missing"]
     return 1 if args.require_complete and missing_total else 0
 

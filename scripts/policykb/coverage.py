@@ -8,6 +8,10 @@ and the site. The states
   date and what was searched);
 - ``missing``: neither. Provisions of pending or ended records alone (a bill, a repealed law)
   leave the dimension ``missing`` until someone records whether anything is in force.
+
+A missing cell is *open* when the coverage record has an ``unresolved`` entry for it: research
+was done but could not settle it, and the entry's ``blocker`` says what is still unknown (a
+bill's outcome, a section's text). Open cells still count as missing.
 """
 
 from __future__ import annotations
@@ -27,7 +31,12 @@ TARGET_EXTRA = ("us-pr",)
 class Cell:
     state: str
     records: list[str] = field(default_factory=list)  # answering records (answered) or other records touching it
-    entry: Mapping[str, Any] | None = None  # the coverage entry (researched-none)
+    entry: Mapping[str, Any] | None = None  # the coverage entry: none-found (researched-none) or unresolved (missing)
+
+    @property
+    def open(self) -> bool:
+        """Missing, but researched: the coverage record says what blocks an answer."""
+        return self.state == "missing" and self.entry is not None
 
 
 def in_target(jid: str, j: Mapping[str, Any]) -> bool:
@@ -61,7 +70,9 @@ def coverage(records: Iterable[Mapping[str, Any]], dimensions: Iterable[str],
             if (jid, d) in answered:
                 row[d] = Cell("answered", sorted(answered[(jid, d)]))
             elif (jid, d) in entries:
-                row[d] = Cell("researched-none", sorted(touched.get((jid, d), [])), entries[(jid, d)])
+                entry = entries[(jid, d)]
+                state = "researched-none" if entry.get("finding") == "none-found" else "missing"
+                row[d] = Cell(state, sorted(touched.get((jid, d), [])), entry)
             else:
                 row[d] = Cell("missing", sorted(touched.get((jid, d), [])))
         out[jid] = row
@@ -74,3 +85,8 @@ def totals(table: Mapping[str, Mapping[str, Cell]], jurisdictions: Iterable[str]
         for cell in table[jid].values():
             out[cell.state] += 1
     return out
+
+
+def open_total(table: Mapping[str, Mapping[str, Cell]], jurisdictions: Iterable[str]) -> int:
+    """How many missing cells were researched and left open (an ``unresolved`` entry)."""
+    return sum(1 for jid in jurisdictions for cell in table[jid].values() if cell.open)

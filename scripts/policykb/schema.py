@@ -107,6 +107,7 @@ class SchemaChecker:
                 if isinstance(inst, dict) and key not in inst:
                     prop = schema.get("properties", {}).get(key, {})
                     what = prop.get("description", "") if isinstance(prop, dict) else ""
+                    what = what or schema.get("description", "")  # a conditional requirement explains itself
                     yield doc.problem(RULE, path, f"missing required key '{key}' in {where}; add it" + (f" ({what})" if what else ""), at="key")
         elif v in ("enum", "const"):
             allowed = list(error.validator_value) if v == "enum" else [error.validator_value]
@@ -129,6 +130,13 @@ class SchemaChecker:
             desc = schema.get("description") or f"the pattern {error.validator_value}"
             title = schema.get("title", "value")
             yield doc.problem(RULE, path, f"{where}: {_describe(inst)} is not a valid {title.lower()}; expected: {desc}")
+        elif v == "not" and isinstance(schema.get("not"), dict) and set(schema["not"]) == {"required"}:
+            # A key that a condition rules out (e.g. a coverage entry's 'blocker' without 'unresolved').
+            why = schema.get("description", "")
+            for key in schema["not"]["required"]:
+                if isinstance(inst, dict) and key in inst:
+                    yield doc.problem(RULE, path + (key,), f"'{key}' is not allowed in {where}" + (f" ({why})" if why else "") + "; remove it",
+                                      at="key")
         elif v == "minItems":
             yield doc.problem(RULE, path, f"{where} is an empty list; add at least {error.validator_value} item(s) or remove the key")
         elif v == "minLength":

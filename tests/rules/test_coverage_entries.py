@@ -34,3 +34,10 @@ def test_valid_coverage_passes(repo):
     repo.write(policy())
     repo.write(coverage_record())
     assert repo.validate() == []
+
+
+def test_unresolved_entry_goes_once_the_dimension_is_answered(repo):
+    repo.write(policy())  # in force in us-ca, codes detainer-holds
+    path = repo.write(coverage_record(entries=[_entry("detainer-holds", finding="unresolved", blocker="The outcome of AB 1 was not found.")]))
+    assert only(repo.validate(), "coverage-entries") == [
+        (path, *repo.find(path, "detainer-holds"), "us-ca-test-act is in force and codes 'detainer-holds', so it is no longer unresolved; remove this entry")]

@@ -198,7 +198,7 @@ def test_coverage_shows_answered_none_found_and_not_researched():
     assert "None found (researched)" in jur and "Researched 2026-11-01: California Legislative Information bill search" in jur
     assert '<a href="../../records/us-ca-coverage/">Sources</a>' in jur
     cov = pages["coverage.md"]
-    assert "Answered: 1. None found: 1. Not researched: 622." in cov
+    assert "Answered: 1. None found: 1. Missing: 622 (open after research: 0; not researched: 622)." in cov
     assert '<td class="pkb-cov-researched-none">None found <small>(2026-11-01)</small></td>' in cov
     assert '<small class="pkb-none-found">None found (2026-11-01)</small>' in pages["matrix.md"]
     assert 'aria-label="California: None found (researched)"' in pages["map.md"]
@@ -227,3 +227,24 @@ def test_event_known_only_from_a_later_report_reads_on_or_before():
     pages = _render([record])
     assert 'on or before <time datetime="2025-06-01">2025-06-01</time> <strong>signed</strong>' in pages["records/us-ca-test-act.md"]
     assert 'on or before <time datetime="2025-06-01">2025-06-01</time></td>' in pages["timeline.md"]
+
+
+def test_open_cells_say_what_is_still_unknown():
+    rec = coverage_record()
+    rec["entries"].append({"dimension": "data-privacy", "finding": "unresolved", "researched_on": "2026-11-02",
+                           "searched": "California bill search <b>2026</b>.", "blocker": "The outcome of AB 1 <script>x</script> was not found.",
+                           "sources": ["leg"]})
+    pages = _render([policy(), rec])
+    jur = pages["jurisdictions/us-ca.md"]
+    assert "<td>Open (researched, not settled)</td>" in jur
+    assert ("Researched 2026-11-02, not settled: The outcome of AB 1 &lt;script&gt;x&lt;/script&gt; was not found. "
+            "Searched: California bill search &lt;b&gt;2026&lt;/b&gt;.") in jur
+    cov = pages["coverage.md"]
+    assert "Missing: 622 (open after research: 1; not researched: 621)." in cov
+    assert '<td class="pkb-cov-missing"><span class="pkb-open">Open</span> <small>(2026-11-02)</small></td>' in cov
+    assert '<small class="pkb-open">Open (2026-11-02)</small>' in pages["matrix.md"]
+    assert 'aria-label="California: Open (researched, not settled)"' in pages["map.md"]
+    record_page = pages["records/us-ca-coverage.md"]
+    assert "## Dimensions researched with none found" in record_page and "## Dimensions researched and still open" in record_page
+    assert "<td>The outcome of AB 1 &lt;script&gt;x&lt;/script&gt; was not found.</td>" in record_page
+    assert "us-ca,California,data-privacy,missing,,2026-11-02,California bill search <b>2026</b>.,yes,The outcome of AB 1" in pages["downloads/coverage.csv"]

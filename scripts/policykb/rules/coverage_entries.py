@@ -28,7 +28,10 @@ def check(record, ctx):
         elif dim in seen:
             yield record.problem(RULE.id, path, f"dimension '{dim}' is listed twice; keep one entry")
         elif dim in answered:
-            yield record.problem(RULE.id, path, f"{answered[dim]} is in force and codes '{dim}', so 'none-found' is not true; remove this entry")
+            if entry.get("finding") == "unresolved":
+                yield record.problem(RULE.id, path, f"{answered[dim]} is in force and codes '{dim}', so it is no longer unresolved; remove this entry")
+            else:
+                yield record.problem(RULE.id, path, f"{answered[dim]} is in force and codes '{dim}', so 'none-found' is not true; remove this entry")
         seen.add(dim)
 
 

@@ -85,7 +85,8 @@ def agreements_csv(m: Model) -> str:
     return _csv(AGREEMENT_COLUMNS, rows)
 
 
-COVERAGE_COLUMNS = ("jurisdiction", "jurisdiction_name", "dimension", "state", "records", "researched_on", "searched")
+COVERAGE_COLUMNS = ("jurisdiction", "jurisdiction_name", "dimension", "state", "records", "researched_on", "searched", "open",
+                    "blocker")
 
 
 def coverage_csv(m: Model) -> str:
@@ -94,7 +95,7 @@ def coverage_csv(m: Model) -> str:
         for dim, cell in row.items():
             entry = cell.entry or {}
             rows.append([jid, m.jurisdictions[jid].get("name"), dim, cell.state, cell.records if cell.state == "answered" else [],
-                         entry.get("researched_on"), entry.get("searched")])
+                         entry.get("researched_on"), entry.get("searched"), "yes" if cell.open else "", entry.get("blocker")])
     return _csv(COVERAGE_COLUMNS, rows)
 
 
@@ -104,6 +105,6 @@ def render(m: Model) -> dict[str, tuple[str, str]]:
         "records.json": (records_json(m), f"All {len(m.records)} records, every field, as JSON (an object with a records list)."),
         "records.csv": (records_csv(m), "One row per record: the main fields, with counts of provisions and sources."),
         "provisions.csv": (provisions_csv(m), "One row per coded provision: dimension, answer, pinpoint citation, note and source URLs."),
-        "coverage.csv": (coverage_csv(m), "One row per jurisdiction and dimension: answered (by which records), researched with none found (when, what was searched), or missing."),
+        "coverage.csv": (coverage_csv(m), "One row per jurisdiction and dimension: answered (by which records), researched with none found (when, what was searched), or missing; a missing cell marked open was researched, and its blocker says what is still unknown."),
         "agreements.csv": (agreements_csv(m), "One row per 287(g) agreement: agency, type, county, model, signed date, status and MOA link."),
     }

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from policykb.coverage import Cell, coverage, in_target, totals
+from policykb.coverage import Cell, coverage, in_target, open_total, totals
 from policykb.sourcing import Tally, facts
 
 Record = Mapping[str, Any]
@@ -52,7 +52,7 @@ STATUS_GROUPS = {
 }
 STATUS_GROUP = {s: g for g, statuses in STATUS_GROUPS.items() for s in statuses}
 # summary() states that are not an answer.
-NO_ANSWER = ("none-found", "pending-only", "not-researched")
+NO_ANSWER = ("none-found", "open", "pending-only", "not-researched")
 GROUP_LABELS = {"current": "In force", "pending": "Pending", "ended": "Ended", "none": "No status"}
 
 # Bill numbers: "SB 54", "S.B. 54", "HB 1105", "SB 2-C", "E2SSB 5497", "A 1234".
@@ -166,9 +166,10 @@ class Model:
 
         Returns (state, entries): state is an answer value when they all agree, "several" when
         they differ; otherwise "none-found" when the jurisdiction's coverage record says research
-        found no policy in force (entries then list any pending proposals), "pending-only" when
-        only proposals address it, and "not-researched" when nothing does. Local laws never set a
-        state's answer.
+        found no policy in force (entries then list any pending proposals), "open" when it says
+        research could not settle the dimension (an unresolved entry with its blocker),
+        "pending-only" when only proposals address it, and "not-researched" when nothing does.
+        Local laws never set a state's answer.
         """
         entries = [e for e in self.entries.get((jurisdiction, dimension), []) if not e.local]
         current = [e for e in entries if e.group == "current"]
@@ -178,8 +179,9 @@ class Model:
         if answers:
             return "several", current
         pending = [e for e in entries if e.group == "pending"]
-        if (jurisdiction, dimension) in self.coverage_entries:
-            return "none-found", pending
+        entry = self.coverage_entries.get((jurisdiction, dimension))
+        if entry is not None:
+            return ("none-found" if entry.get("finding") == "none-found" else "open"), pending
         if pending:
             return "pending-only", pending
         return "not-researched", []
@@ -190,6 +192,10 @@ class Model:
 
     def coverage_totals(self, jurisdictions: Iterable[str]) -> dict[str, int]:
         return totals(self.coverage_table, jurisdictions)
+
+    def coverage_open(self, jurisdictions: Iterable[str]) -> int:
+        """Missing cells that were researched and left open (an unresolved coverage entry)."""
+        return open_total(self.coverage_table, jurisdictions)
 
     def coverage_entry(self, jurisdiction: str, dimension: str) -> Mapping[str, Any] | None:
         return self.coverage_entries.get((jurisdiction, dimension))

@@ -47,10 +47,10 @@ _SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$")
 ANSWER_ABBR = {
     "prohibits": "PRO", "restricts": "RES", "not-addressed": "N/A", "permits": "PER", "requires": "REQ",
     "requires-with-penalties": "REQ+", "creates": "CRE", "several": "MIX", "pending-only": "BILL", "none-found": "NONE",
-    "not-researched": "?",
+    "open": "OPEN", "not-researched": "?",
 }
-STATE_LABELS = {"several": "Several answers", "none-found": "None found (researched)", "pending-only": "Only pending bills",
-                "not-researched": "Not researched yet"}
+STATE_LABELS = {"several": "Several answers", "none-found": "None found (researched)",
+                "open": "Open (researched, not settled)", "pending-only": "Only pending bills", "not-researched": "Not researched yet"}
 
 __all__ = ["render_site", "record_title", "url_of", "rel"]
 
