@@ -12,7 +12,8 @@ from tests.conftest import REPO, agreement, claim, coverage_record, policy
 
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) </script><!--'
 STATIC_PAGES = {"index.md", "records/index.md", "jurisdictions/index.md", "matrix.md", "compare.md", "map.md",
-                "timeline.md", "claims.md", "codebook.md", "downloads.md", "agreements.md", "coverage.md"}
+                "timeline.md", "claims.md", "codebook.md", "downloads.md", "agreements.md", "coverage.md",
+                "bills.md"}
 DOWNLOADS = {"downloads/records.json", "downloads/records.csv", "downloads/provisions.csv", "downloads/agreements.csv", "downloads/coverage.csv"}
 
 
@@ -248,3 +249,22 @@ def test_open_cells_say_what_is_still_unknown():
     assert "## Dimensions researched with none found" in record_page and "## Dimensions researched and still open" in record_page
     assert "<td>The outcome of AB 1 &lt;script&gt;x&lt;/script&gt; was not found.</td>" in record_page
     assert "us-ca,California,data-privacy,missing,,2026-11-02,California bill search <b>2026</b>.,yes,The outcome of AB 1" in pages["downloads/coverage.csv"]
+
+
+def test_bills_page_lists_pending_then_ended_bills_with_status_dates():
+    def bill(id, jurisdiction, status, as_of, **kw):
+        return policy(**{"id": id, "kind": "bill", "jurisdiction": jurisdiction, "status": status, "status_as_of": as_of,
+                         "short_title": id.upper(), **kw})
+    recs = [bill("us-tx-hb-1-2026", "us-tx", "introduced", "2026-02-01"),
+            bill("us-al-sb-2-2026", "us-al", "passed-one-chamber", "2026-03-01", provisions=[]),
+            bill("us-al-sb-9-2026", "us-al", "introduced", "2026-04-01", title=EVIL, short_title=EVIL),
+            bill("us-ca-ab-3-2025", "us-ca", "died", "2025-09-30"), policy()]
+    page = _render(recs)["bills.md"]
+    assert "Bills recorded in the knowledge base: 3 pending and 1 that ended without becoming law." in page
+    pending, ended = page.split("## Pending (3)")[1].split("## Ended without becoming law (1)")
+    # Alabama before Texas; within Alabama the newest status first; the enacted statute is not a bill
+    assert pending.index("us-al-sb-9-2026") < pending.index("us-al-sb-2-2026") < pending.index("us-tx-hb-1-2026")
+    assert '<time datetime="2026-03-01">2026-03-01</time></td><td>none coded</td>' in pending
+    assert "<td>Detainer holds: Restricts</td>" in pending and "us-ca-test-act" not in page
+    assert "US-CA-AB-3-2025" in ended and "## Enacted" not in page
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page

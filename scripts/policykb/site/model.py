@@ -216,6 +216,14 @@ class Model:
         recs = self.by_jurisdiction.get(jurisdiction, []) if jurisdiction else self.records
         return [r for r in recs if r.get("kind") == "agreement-287g"]
 
+    def bills(self, group: str) -> list[Record]:
+        """Bill records whose status is in ``group``, in the order of schema/jurisdictions.yaml, newest status first."""
+        order = {j: i for i, j in enumerate(self.jurisdictions)}
+        bills = [r for r in self.records if r.get("kind") == "bill" and status_group(r.get("status")) == group]
+        bills.sort(key=lambda r: str(r["id"]))
+        bills.sort(key=lambda r: str(r.get("status_as_of", "")), reverse=True)
+        return sorted(bills, key=lambda r: order.get(r["jurisdiction"], len(order)))
+
     def claims(self) -> list[Record]:
         """Every claim, newest first."""
         return self._claims

@@ -154,6 +154,7 @@ def render_site(records: Iterable[Mapping[str, Any]], dimensions: Mapping[str, A
     render("claims.md", "claims.md.j2")
     render("agreements.md", "agreements.md.j2")
     render("coverage.md", "coverage.md.j2")
+    render("bills.md", "bills.md.j2")
     render("codebook.md", "codebook.md.j2")
     files = downloads.render(m)
     render("downloads.md", "downloads.md.j2", files=files)
