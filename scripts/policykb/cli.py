@@ -70,6 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--secondary-only", action="store_true", help="list each fact that rests on secondary sources only, as file:line:col")
     s.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
+    q = sub.add_parser("recheck", help="what to check again, oldest first: pending bills and open coverage cells",
+                       description="List records whose status is pending (a bill's status is known only as of its newest "
+                                   "source) and coverage cells research left open (with what blocks them), oldest first: "
+                                   "the work list for keeping the knowledge base current.")
+    q.add_argument("--before", help="only what was last established before this date, YYYY-MM-DD")
+    q.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
+    q.add_argument("--format", choices=("text", "csv"), default="text", help="output format")
+
     n = sub.add_parser("new", help="write a commented record skeleton at the right path",
                        description="Write a new record with TODOs to fill. It validates once every TODO is filled or deleted.")
     n.add_argument("kind", help="statute, bill, executive-order, directive, local-law, regulation, court-decision, "
@@ -163,6 +171,8 @@ def _main(argv: list[str] | None) -> int:
         return _coverage(project, args)
     if args.command == "sources":
         return _sources(project, args)
+    if args.command == "recheck":
+        return _recheck(project, args)
     if args.command == "ice-287g-links":
         from policykb.ice287g.links import workbook_links
 
@@ -263,6 +273,35 @@ def _coverage(project: Project, args: argparse.Namespace) -> int:
               + f" (of which open after research {open_total(table, wanted)})")
     missing_total = totals(table, wanted)["missing"]
     return 1 if args.require_complete and missing_total else 0
+
+
+def _recheck(project: Project, args: argparse.Namespace) -> int:
+    import csv
+
+    from policykb.recheck import queue
+    from policykb.validate import check_documents, load_corpus
+
+    if args.before and not _is_date(args.before):
+        return _usage(f"--before takes a date as YYYY-MM-DD, not '{args.before}'")
+    unknown = [j for j in args.jurisdiction or [] if j not in project.jurisdictions]
+    if unknown:
+        return _usage(f"unknown jurisdiction {', '.join(unknown)}; ids look like us-ca (see schema/jurisdictions.yaml)")
+    problems, ctx = check_documents(project, load_corpus(project))
+    if problems:
+        print(f"policykb recheck: {len(problems)} record problem(s) ignored; run policykb validate", file=sys.stderr)
+    items = queue([r.data for r in ctx.records], args.before, args.jurisdiction)
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["since", "jurisdiction", "record", "what", "subject", "text"])
+        for i in items:
+            writer.writerow([i.since, i.jurisdiction, i.record, i.what, i.subject, i.text])
+        return 0
+    for i in items:
+        print(i.line(width=160))
+    pending = sum(1 for i in items if i.what == "pending")
+    print(f"{pending} pending record(s) and {len(items) - pending} open coverage cell(s) to check again"
+          + (f", last established before {args.before}" if args.before else "") + ".")
+    return 0
 
 
 def _sources(project: Project, args: argparse.Namespace) -> int:

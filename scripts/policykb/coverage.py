@@ -20,8 +20,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from policykb.statuses import STATUS_GROUPS
+
 STATES = ("answered", "researched-none", "missing")
-IN_FORCE = ("enacted", "in-effect", "partly-blocked", "decided", "active")
+IN_FORCE = STATUS_GROUPS["current"]
 # The coverage target: the 50 states, DC and Puerto Rico.
 TARGET = ("state", "district")
 TARGET_EXTRA = ("us-pr",)

@@ -1,7 +1,8 @@
 """The site model: which provisions give a jurisdiction its answer, and the aggregates pages show."""
 
 from policykb.project import Project
-from policykb.site.model import STATUS_GROUP, bill_number_variants, build_model, search_terms, status_group
+from policykb.site.model import bill_number_variants, build_model, search_terms
+from policykb.statuses import STATUS_GROUP, status_group
 from tests.conftest import REPO, agreement, claim, coverage_record, policy
 
 

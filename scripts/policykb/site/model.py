@@ -15,6 +15,7 @@ from typing import Any
 
 from policykb.coverage import Cell, coverage, in_target, open_total, totals
 from policykb.sourcing import Tally, facts
+from policykb.statuses import STATUS_GROUPS, status_group
 
 Record = Mapping[str, Any]
 
@@ -42,25 +43,12 @@ RELATION_REVERSE = {
 }
 RELATION_LABELS = {k: k.replace("-", " ") for k in RELATION_REVERSE}
 
-# Every status falls in one group. "current" provisions give a jurisdiction its answer;
-# "pending" ones are proposals; "ended" ones are history.
-STATUS_GROUPS = {
-    "current": ("enacted", "in-effect", "partly-blocked", "decided", "active"),
-    "pending": ("proposed", "introduced", "passed-one-chamber", "passed-legislature", "pending"),
-    "ended": ("vetoed", "struck-down", "repealed", "expired", "died", "withdrawn", "vacated", "reversed",
-              "discontinued", "no-longer-listed"),
-}
-STATUS_GROUP = {s: g for g, statuses in STATUS_GROUPS.items() for s in statuses}
 # summary() states that are not an answer.
 NO_ANSWER = ("none-found", "open", "pending-only", "not-researched")
 GROUP_LABELS = {"current": "In force", "pending": "Pending", "ended": "Ended", "none": "No status"}
 
 # Bill numbers: "SB 54", "S.B. 54", "HB 1105", "SB 2-C", "E2SSB 5497", "A 1234".
 _BILL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9.]*?)\.?\s*[-\s]?\s*(\d+(?:-[A-Za-z0-9]+)?)\s*$")
-
-
-def status_group(status: Any) -> str:
-    return STATUS_GROUP.get(str(status), "none") if status else "none"
 
 
 def record_title(r: Record) -> str:

@@ -1,0 +1,58 @@
+"""What to check again, oldest first: pending records and open coverage cells.
+
+The knowledge base goes stale in two places: a pending bill or proposal whose status is only
+known as of its newest source (``status_as_of``), and a coverage cell that research left open
+(an ``unresolved`` entry, dated ``researched_on``, whose ``blocker`` says what to look for).
+``policykb recheck`` lists both as one work list for volunteers. A pure function of the records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from policykb.statuses import status_group
+
+UNDATED = "undated"
+
+
+@dataclass(frozen=True)
+class Item:
+    since: str  # the date the fact was last established (YYYY-MM-DD), or "undated"
+    jurisdiction: str
+    record: str  # record id
+    what: str  # "pending" or "open"
+    subject: str  # the status of a pending record, or the dimension of an open cell
+    text: str  # the record's short title, or the cell's blocker
+
+    def line(self, width: int = 0) -> str:
+        text = self.text if not width or len(self.text) <= width else self.text[: width - 1].rstrip() + "…"
+        if self.what == "pending":
+            return f"{self.since:10}  {self.record}: still {self.subject}? ({text})"
+        return f"{self.since:10}  {self.record}: {self.subject} is open: {text}"
+
+
+def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
+          jurisdictions: Iterable[str] | None = None) -> list[Item]:
+    """Pending records and open coverage cells, oldest first (undated first of all).
+
+    ``before`` keeps items established before that date; ``jurisdictions`` keeps those places.
+    """
+    wanted = set(jurisdictions) if jurisdictions is not None else None
+    items: list[Item] = []
+    for r in records:
+        jid = str(r.get("jurisdiction"))
+        if wanted is not None and jid not in wanted:
+            continue
+        if r.get("kind") == "coverage":
+            for e in r.get("entries", []):
+                if e.get("finding") == "unresolved":
+                    items.append(Item(str(e.get("researched_on") or UNDATED), jid, str(r["id"]), "open",
+                                      str(e["dimension"]), " ".join(str(e.get("blocker", "")).split())))
+        elif status_group(r.get("status")) == "pending":
+            label = str(r.get("short_title") or r.get("title") or r["id"])
+            items.append(Item(str(r.get("status_as_of") or UNDATED), jid, str(r["id"]), "pending", str(r["status"]), label))
+    if before:
+        items = [i for i in items if i.since == UNDATED or i.since < before]
+    return sorted(items, key=lambda i: ("" if i.since == UNDATED else i.since, i.jurisdiction, i.record, i.subject))

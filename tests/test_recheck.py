@@ -1,0 +1,55 @@
+"""policykb recheck: pending records and open coverage cells, oldest first."""
+
+from policykb.cli import main
+from policykb.recheck import queue
+from tests.conftest import coverage_record, policy
+
+OPEN = {"dimension": "data-privacy", "finding": "unresolved", "researched_on": "2026-11-02", "searched": "California bill search.",
+        "blocker": "The outcome of AB 1 (2026),\n which would limit data sharing, was not found.", "sources": ["leg"]}
+
+
+def _bill(id, status, as_of=None, jurisdiction="us-ca"):
+    rec = policy(id=id, kind="bill", status=status, short_title=id.upper(), jurisdiction=jurisdiction)
+    if as_of:
+        rec["status_as_of"] = as_of
+    return rec
+
+
+def _records():
+    cov = coverage_record()
+    cov["entries"].append(OPEN)  # the none-found entry already there is settled: not listed
+    return [policy(), cov, _bill("us-ca-ab-1-2026", "introduced", "2026-03-01"), _bill("us-ca-sb-2-2025", "died", "2025-09-01"),
+            _bill("us-tx-hb-3-2025", "passed-one-chamber", "2025-04-01", "us-tx"), _bill("us-ca-ab-9-2024", "introduced")]
+
+
+def test_pending_records_and_open_cells_oldest_first_undated_first_of_all():
+    items = queue(_records())
+    assert [(i.since, i.record, i.what, i.subject) for i in items] == [
+        ("undated", "us-ca-ab-9-2024", "pending", "introduced"),
+        ("2025-04-01", "us-tx-hb-3-2025", "pending", "passed-one-chamber"),
+        ("2026-03-01", "us-ca-ab-1-2026", "pending", "introduced"),
+        ("2026-11-02", "us-ca-coverage", "open", "data-privacy"),
+    ]  # the enacted statute, the died bill and the none-found cell are settled
+    assert items[-1].text == "The outcome of AB 1 (2026), which would limit data sharing, was not found."
+    assert items[1].line() == "2025-04-01  us-tx-hb-3-2025: still passed-one-chamber? (US-TX-HB-3-2025)"
+    assert items[-1].line(width=20) == "2026-11-02  us-ca-coverage: data-privacy is open: The outcome of AB 1…"
+
+
+def test_before_and_jurisdiction_narrow_the_list():
+    assert [i.record for i in queue(_records(), before="2026-03-01")] == ["us-ca-ab-9-2024", "us-tx-hb-3-2025"]
+    assert [i.record for i in queue(_records(), jurisdictions=["us-tx"])] == ["us-tx-hb-3-2025"]
+
+
+def test_recheck_command(repo, capsys):
+    for rec in _records()[:3]:
+        repo.write(rec)
+    assert main(["--root", str(repo.root), "recheck"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["2026-03-01  us-ca-ab-1-2026: still introduced? (US-CA-AB-1-2026)",
+                   "2026-11-02  us-ca-coverage: data-privacy is open: The outcome of AB 1 (2026), which would limit data sharing, was not found.",
+                   "1 pending record(s) and 1 open coverage cell(s) to check again."]
+    assert main(["--root", str(repo.root), "recheck", "--format", "csv", "--before", "2026-11-01"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["since,jurisdiction,record,what,subject,text",
+                                                    "2026-03-01,us-ca,us-ca-ab-1-2026,pending,introduced,US-CA-AB-1-2026"]
+    assert main(["--root", str(repo.root), "recheck", "--before", "yesterday"]) == 2
+    assert main(["--root", str(repo.root), "recheck", "--jurisdiction", "us-zz"]) == 2
