@@ -14,7 +14,7 @@ import pytest
 from policykb.project import Project
 from tests.conftest import REPO
 
-PAGES = ["", "agreements/", "coverage/", "jurisdictions/us-tx/", "records/", "jurisdictions/", "jurisdictions/us-ny/", "records/us-ca-sb-54-2017/", "matrix/", "compare/",
+PAGES = ["", "agreements/", "coverage/", "bills/", "jurisdictions/us-tx/", "records/", "jurisdictions/", "jurisdictions/us-ny/", "records/us-ca-sb-54-2017/", "matrix/", "compare/",
          "map/", "timeline/", "claims/", "codebook/", "downloads/", "records/us-ny-claim-dhs-2026-01-30-releases/",
          "records/us-ny-rensselaer-county-sheriffs-office-jem/", "records/us-ca-tricky-act/", "records/"]
 
@@ -197,7 +197,7 @@ A11Y_SCRIPT = """() => {
 
 @pytest.mark.parametrize("path", ["", "jurisdictions/us-ny/", "records/us-ca-sb-54-2017/", "records/us-ny-claim-dhs-2026-01-30-releases/",
                                   "matrix/", "compare/?records=us-ca-sb-54-2017,us-tx-sb-4-2017", "map/", "timeline/", "claims/",
-                                  "codebook/", "downloads/", "jurisdictions/", "agreements/", "coverage/",
+                                  "codebook/", "downloads/", "jurisdictions/", "agreements/", "coverage/", "bills/",
                                   "records/us-fl-city-of-miami-springs-police-department-tfm/"])
 def test_accessibility_basics(page, path):
     page.goto(page.base + path)
