@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,15 @@ from policykb.rules.file_location import expected_path
 from policykb.validate import validate
 
 REPO = Path(__file__).resolve().parents[1]
+# Throw-away repositories are judged as of this fixed date, so their "in the future" checks are
+# repeatable. The real records are written with real dates: checks on them use real_today().
 TODAY = "2026-11-28"
+
+
+def real_today() -> str:
+    """Today's date by the clock, for checks on the repository's own records (never the pinned TODAY,
+    which the records overtake as soon as someone records a later date)."""
+    return date.today().isoformat()
 
 SOURCE = {
     "key": "leg",

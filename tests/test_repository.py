@@ -4,7 +4,7 @@ import yaml
 
 from policykb.project import Project
 from policykb.validate import validate
-from tests.conftest import REPO
+from tests.conftest import REPO, real_today
 
 REQUIRED = [
     "us-ina-287g", "us-287g-program", "us-8-usc-1373", "us-detainers-8-cfr-287-7", "us-eo-14159", "us-eo-14287",
@@ -18,7 +18,8 @@ REQUIRED = [
 ]
 
 
-def test_repository_records_are_valid():
+def test_repository_records_are_valid(monkeypatch):
+    monkeypatch.setenv("POLICYKB_TODAY", real_today())
     assert validate(Project(REPO)) == []
 
 

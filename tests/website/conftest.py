@@ -17,7 +17,7 @@ import pytest
 
 from policykb.project import Project
 from policykb.rules.file_location import expected_path
-from tests.conftest import REPO, agreement, claim, policy, to_yaml
+from tests.conftest import REPO, agreement, claim, policy, real_today, to_yaml
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -29,8 +29,9 @@ TRICKY = ("\" onmouseover=\"alert(1)\" x=\" ' onfocus='alert(2)' [click](javascr
 
 
 def build_env() -> dict[str, str]:
+    # The builds use the repository's real records, so the date checks run against the real clock.
     return {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764288000",
-            "PYTHONPATH": os.pathsep.join(sys.path)}
+            "POLICYKB_TODAY": real_today(), "PYTHONPATH": os.pathsep.join(sys.path)}
 
 
 def copy_repo(dst: Path) -> Path:
