@@ -130,6 +130,17 @@ def test_record_page_shows_relations_claims_timeline_and_edit_link():
     assert '<li>amends: <a href="../us-ca-test-act/">Test Act</a></li>' in pages["records/us-ca-amending-act.md"]
 
 
+def test_record_page_marks_a_provision_without_a_pinpoint():
+    cited = policy()
+    uncited = policy(id="us-ca-uncited-act", title="Uncited Act")
+    del uncited["provisions"][0]["citation"]
+    pages = _render([cited, uncited])
+    assert "<td>§ 2</td>" in pages["records/us-ca-test-act.md"]
+    assert "No pinpoint confirmed" not in pages["records/us-ca-test-act.md"]
+    row = pages["records/us-ca-uncited-act.md"].split('<tr id="provision-1">', 1)[1].split("</tr>", 1)[0]
+    assert '<td><em>No pinpoint confirmed</em> (<a href="#review">see review</a>)</td>' in row
+
+
 def test_jurisdiction_page_lists_answers_records_and_agreements():
     pages = _render([policy(), agreement(jurisdiction="us-ca", id="us-ca-example-county-sheriffs-office-tfm")])
     page = pages["jurisdictions/us-ca.md"]
