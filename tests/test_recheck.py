@@ -1,4 +1,4 @@
-"""policykb recheck: pending records and open coverage cells, oldest first."""
+"""policykb recheck: pending records, open coverage cells and uncited provisions, oldest first."""
 
 from policykb.cli import main
 from policykb.recheck import queue
@@ -15,41 +15,54 @@ def _bill(id, status, as_of=None, jurisdiction="us-ca"):
     return rec
 
 
+def _uncited():
+    rec = policy(id="us-tx-uncited-act", jurisdiction="us-tx", review={"last_verified": "2026-01-15"})
+    rec["provisions"].append({"dimension": "information-sharing", "answer": "requires", "note": "Described by a news report.",
+                              "sources": ["leg"]})
+    return rec
+
+
 def _records():
     cov = coverage_record()
     cov["entries"].append(OPEN)  # the none-found entry already there is settled: not listed
-    return [policy(), cov, _bill("us-ca-ab-1-2026", "introduced", "2026-03-01"), _bill("us-ca-sb-2-2025", "died", "2025-09-01"),
-            _bill("us-tx-hb-3-2025", "passed-one-chamber", "2025-04-01", "us-tx"), _bill("us-ca-ab-9-2024", "introduced")]
+    uncited_bill = _bill("us-ca-ab-9-2024", "introduced")
+    del uncited_bill["provisions"][0]["citation"]  # a bill's provisions are not listed: the bill is
+    return [policy(), cov, _uncited(), _bill("us-ca-ab-1-2026", "introduced", "2026-03-01"), _bill("us-ca-sb-2-2025", "died", "2025-09-01"),
+            _bill("us-tx-hb-3-2025", "passed-one-chamber", "2025-04-01", "us-tx"), uncited_bill]
 
 
-def test_pending_records_and_open_cells_oldest_first_undated_first_of_all():
+def test_pending_records_open_cells_and_uncited_provisions_oldest_first_undated_first_of_all():
     items = queue(_records())
     assert [(i.since, i.record, i.what, i.subject) for i in items] == [
         ("undated", "us-ca-ab-9-2024", "pending", "introduced"),
         ("2025-04-01", "us-tx-hb-3-2025", "pending", "passed-one-chamber"),
+        ("2026-01-15", "us-tx-uncited-act", "uncited", "information-sharing"),
         ("2026-03-01", "us-ca-ab-1-2026", "pending", "introduced"),
         ("2026-11-02", "us-ca-coverage", "open", "data-privacy"),
-    ]  # the enacted statute, the died bill and the none-found cell are settled
+    ]  # the cited provisions, the died bill and the none-found cell are settled
     assert items[-1].text == "The outcome of AB 1 (2026), which would limit data sharing, was not found."
     assert items[1].line() == "2025-04-01  us-tx-hb-3-2025: still passed-one-chamber? (US-TX-HB-3-2025)"
+    assert items[2].line() == "2026-01-15  us-tx-uncited-act: information-sharing (requires) has no pinpoint citation"
     assert items[-1].line(width=20) == "2026-11-02  us-ca-coverage: data-privacy is open: The outcome of AB 1…"
 
 
 def test_before_and_jurisdiction_narrow_the_list():
-    assert [i.record for i in queue(_records(), before="2026-03-01")] == ["us-ca-ab-9-2024", "us-tx-hb-3-2025"]
-    assert [i.record for i in queue(_records(), jurisdictions=["us-tx"])] == ["us-tx-hb-3-2025"]
+    assert [i.record for i in queue(_records(), before="2026-03-01")] == ["us-ca-ab-9-2024", "us-tx-hb-3-2025", "us-tx-uncited-act"]
+    assert [i.record for i in queue(_records(), jurisdictions=["us-tx"])] == ["us-tx-hb-3-2025", "us-tx-uncited-act"]
 
 
 def test_recheck_command(repo, capsys):
-    for rec in _records()[:3]:
+    for rec in _records()[:4]:
         repo.write(rec)
     assert main(["--root", str(repo.root), "recheck"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["2026-03-01  us-ca-ab-1-2026: still introduced? (US-CA-AB-1-2026)",
+    assert out == ["2026-01-15  us-tx-uncited-act: information-sharing (requires) has no pinpoint citation",
+                   "2026-03-01  us-ca-ab-1-2026: still introduced? (US-CA-AB-1-2026)",
                    "2026-11-02  us-ca-coverage: data-privacy is open: The outcome of AB 1 (2026), which would limit data sharing, was not found.",
-                   "1 pending record(s) and 1 open coverage cell(s) to check again."]
+                   "1 pending record(s), 1 open coverage cell(s) and 1 provision(s) in force without a pinpoint citation to check again."]
     assert main(["--root", str(repo.root), "recheck", "--format", "csv", "--before", "2026-11-01"]) == 0
     assert capsys.readouterr().out.splitlines() == ["since,jurisdiction,record,what,subject,text",
+                                                    "2026-01-15,us-tx,us-tx-uncited-act,uncited,information-sharing,requires",
                                                     "2026-03-01,us-ca,us-ca-ab-1-2026,pending,introduced,US-CA-AB-1-2026"]
     assert main(["--root", str(repo.root), "recheck", "--before", "yesterday"]) == 2
     assert main(["--root", str(repo.root), "recheck", "--jurisdiction", "us-zz"]) == 2

@@ -70,10 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--secondary-only", action="store_true", help="list each fact that rests on secondary sources only, as file:line:col")
     s.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
-    q = sub.add_parser("recheck", help="what to check again, oldest first: pending bills and open coverage cells",
+    q = sub.add_parser("recheck", help="what to check again, oldest first: pending bills, open coverage cells, uncited provisions",
                        description="List records whose status is pending (a bill's status is known only as of its newest "
-                                   "source) and coverage cells research left open (with what blocks them), oldest first: "
-                                   "the work list for keeping the knowledge base current.")
+                                   "source), coverage cells research left open (with what blocks them) and provisions of "
+                                   "policies in force coded without a pinpoint citation, oldest first: the work list for "
+                                   "keeping the knowledge base current.")
     q.add_argument("--before", help="only what was last established before this date, YYYY-MM-DD")
     q.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
     q.add_argument("--format", choices=("text", "csv"), default="text", help="output format")
@@ -298,8 +299,9 @@ def _recheck(project: Project, args: argparse.Namespace) -> int:
         return 0
     for i in items:
         print(i.line(width=160))
-    pending = sum(1 for i in items if i.what == "pending")
-    print(f"{pending} pending record(s) and {len(items) - pending} open coverage cell(s) to check again"
+    count = {what: sum(1 for i in items if i.what == what) for what in ("pending", "open", "uncited")}
+    print(f"{count['pending']} pending record(s), {count['open']} open coverage cell(s) and {count['uncited']} provision(s) "
+          "in force without a pinpoint citation to check again"
           + (f", last established before {args.before}" if args.before else "") + ".")
     return 0
 

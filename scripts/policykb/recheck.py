@@ -1,9 +1,11 @@
-"""What to check again, oldest first: pending records and open coverage cells.
+"""What to check again, oldest first: pending records, open coverage cells, uncited provisions.
 
 The knowledge base goes stale in two places: a pending bill or proposal whose status is only
 known as of its newest source (``status_as_of``), and a coverage cell that research left open
 (an ``unresolved`` entry, dated ``researched_on``, whose ``blocker`` says what to look for).
-``policykb recheck`` lists both as one work list for volunteers. A pure function of the records.
+A third gap is thin rather than stale: a provision of a policy in force coded without a pinpoint
+citation (the text was described by a source but not read). ``policykb recheck`` lists all three
+as one work list for volunteers. A pure function of the records.
 """
 
 from __future__ import annotations
@@ -22,20 +24,23 @@ class Item:
     since: str  # the date the fact was last established (YYYY-MM-DD), or "undated"
     jurisdiction: str
     record: str  # record id
-    what: str  # "pending" or "open"
-    subject: str  # the status of a pending record, or the dimension of an open cell
-    text: str  # the record's short title, or the cell's blocker
+    what: str  # "pending", "open" or "uncited"
+    subject: str  # the status of a pending record, or the dimension of an open cell or uncited provision
+    text: str  # the record's short title, the cell's blocker, or the uncited provision's answer
 
     def line(self, width: int = 0) -> str:
         text = self.text if not width or len(self.text) <= width else self.text[: width - 1].rstrip() + "…"
         if self.what == "pending":
             return f"{self.since:10}  {self.record}: still {self.subject}? ({text})"
+        if self.what == "uncited":
+            return f"{self.since:10}  {self.record}: {self.subject} ({text}) has no pinpoint citation"
         return f"{self.since:10}  {self.record}: {self.subject} is open: {text}"
 
 
 def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
           jurisdictions: Iterable[str] | None = None) -> list[Item]:
-    """Pending records and open coverage cells, oldest first (undated first of all).
+    """Pending records, open coverage cells and uncited provisions of policies in force, oldest
+    first (undated first of all). An uncited provision is dated by its record's last verification.
 
     ``before`` keeps items established before that date; ``jurisdictions`` keeps those places.
     """
@@ -53,6 +58,10 @@ def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
         elif status_group(r.get("status")) == "pending":
             label = str(r.get("short_title") or r.get("title") or r["id"])
             items.append(Item(str(r.get("status_as_of") or UNDATED), jid, str(r["id"]), "pending", str(r["status"]), label))
+        elif status_group(r.get("status")) == "current":
+            verified = str((r.get("review") or {}).get("last_verified") or UNDATED)
+            items += [Item(verified, jid, str(r["id"]), "uncited", str(p["dimension"]), str(p["answer"]))
+                      for p in r.get("provisions") or [] if not p.get("citation")]
     if before:
         items = [i for i in items if i.since == UNDATED or i.since < before]
-    return sorted(items, key=lambda i: ("" if i.since == UNDATED else i.since, i.jurisdiction, i.record, i.subject))
+    return sorted(items, key=lambda i: ("" if i.since == UNDATED else i.since, i.jurisdiction, i.record, i.what, i.subject))
