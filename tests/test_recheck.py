@@ -26,7 +26,7 @@ def _records():
     cov = coverage_record()
     cov["entries"].append(OPEN)  # the none-found entry already there is settled: not listed
     uncited_bill = _bill("us-ca-ab-9-2024", "introduced")
-    del uncited_bill["provisions"][0]["citation"]  # a bill's provisions are not listed: the bill is
+    del uncited_bill["provisions"][0]["citation"]  # listed as a pending bill, not as an uncited provision
     return [policy(), cov, _uncited(), _bill("us-ca-ab-1-2026", "introduced", "2026-03-01"), _bill("us-ca-sb-2-2025", "died", "2025-09-01"),
             _bill("us-tx-hb-3-2025", "passed-one-chamber", "2025-04-01", "us-tx"), uncited_bill]
 
