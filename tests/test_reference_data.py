@@ -64,6 +64,38 @@ def test_broken_codebook_is_reported_with_position(repo):
     assert "scale 'five-steps' is not defined under scales" in problems[0].message
 
 
+def _codebook_problems(repo, old, new):
+    path = repo.root / "schema/codebook.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    return [p for p in repo.validate() if p.rule == "codebook"]
+
+
+def test_codebook_change_log_matches_the_version():
+    project = Project(REPO)
+    assert project.codebook_changes[0].version == project.codebook_version
+    assert [c.version for c in project.codebook_changes] == list(range(project.codebook_version, 0, -1))
+    assert "detainer-holds" in project.codebook_changes[0].dimensions
+
+
+def test_codebook_version_without_a_change_entry_is_reported(repo):
+    [problem] = _codebook_problems(repo, "version: 2\n", "version: 3\n")
+    assert problem.path == "schema/codebook.yaml" and problem.line == 9  # the newest change's version
+    assert "the newest change is version 2 but the codebook's version is 3" in problem.message
+
+
+def test_codebook_change_naming_an_unknown_dimension_is_reported(repo):
+    [problem] = _codebook_problems(repo, "dimensions: [detainer-holds]", "dimensions: [detainer-hold]")
+    assert "names dimension 'detainer-hold', which the codebook does not define" in problem.message
+
+
+def test_codebook_changes_out_of_order_are_reported(repo):
+    problems = _codebook_problems(repo, "  - version: 1\n    date: 2026-11-28", "  - version: 2\n    date: 2026-11-30")
+    messages = " | ".join(p.message for p in problems)
+    assert "version 2 follows version 2" in messages and "dated 2026-11-30, after version 2" in messages
+
+
 def test_jurisdictions_cover_states_dc_and_territories():
     j = Project(REPO).jurisdictions
     assert len(j) == 57  # federal + 50 states + DC + PR, GU, MP, VI, AS

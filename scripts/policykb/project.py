@@ -76,6 +76,14 @@ class Dimension:
         return [a["value"] for a in self.answers]
 
 
+@dataclass(frozen=True)
+class CodebookChange:
+    version: int
+    date: str
+    description: str
+    dimensions: tuple[str, ...] = ()
+
+
 @dataclass
 class Project:
     root: Path
@@ -133,6 +141,24 @@ class Project:
             answers = d.get("answers") or scales.get(d.get("scale"), [])
             out[d["id"]] = Dimension(d["id"], str(d.get("label", d["id"])), str(d.get("question", "")),
                                      str(d.get("guidance", "")), [a for a in answers if isinstance(a, dict)])
+        return out
+
+    @cached_property
+    def codebook_version(self) -> int:
+        data = self.codebook_document.data
+        version = data.get("version") if isinstance(data, dict) else None
+        return version if isinstance(version, int) else 1
+
+    @cached_property
+    def codebook_changes(self) -> list[CodebookChange]:
+        """The codebook's change log, newest first (entries that are not well formed are left out)."""
+        data = self.codebook_document.data
+        items = data.get("changes") if isinstance(data, dict) else None
+        out = []
+        for c in items if isinstance(items, list) else []:
+            if isinstance(c, dict) and isinstance(c.get("version"), int) and c.get("description"):
+                out.append(CodebookChange(c["version"], str(c.get("date", "")), str(c["description"]),
+                                          tuple(str(d) for d in c.get("dimensions") or ())))
         return out
 
     def record_files(self) -> list[str]:

@@ -12,7 +12,8 @@ from tests.conftest import REPO, agreement, claim, policy
 
 def _files(records):
     project = Project(REPO)
-    return {name: content for name, (content, _) in downloads.render(build_model(records, project.dimensions, project.jurisdictions)).items()}
+    model = build_model(records, project.dimensions, project.jurisdictions)
+    return {name: content for name, (content, _) in downloads.render(model, project.codebook_version).items()}
 
 
 def _rows(text):
@@ -23,6 +24,7 @@ def test_json_holds_every_record_unchanged():
     recs = [policy(), agreement(), claim()]
     data = json.loads(_files(recs)["records.json"])
     assert data["count"] == 3 and data["schema"] == "urn:policykb:schema:record:1"
+    assert data["codebook_version"] == Project(REPO).codebook_version >= 2
     assert sorted(data["records"], key=lambda r: r["id"]) == sorted(recs, key=lambda r: r["id"])
 
 

@@ -177,6 +177,22 @@ def test_codebook_page_lists_every_dimension_and_answer():
             assert f"<code>{a['value']}</code>" in page
 
 
+def test_codebook_page_shows_its_version_and_changes():
+    project = Project(REPO)
+    pages = _render([], codebook_version=project.codebook_version, codebook_changes=project.codebook_changes)
+    page = pages["codebook.md"]
+    assert f"This is codebook version {project.codebook_version};" in page
+    assert '<dt id="change-2">Version 2, <time datetime="2026-11-29">2026-11-29</time>: <a href="#detainer-holds">Detainer holds</a></dt>' in page
+    holds = page.split('<h3 id="detainer-holds">')[1].split("<h3 ")[0]
+    assert 'Revised in version 2 (<time datetime="2026-11-29">2026-11-29</time>): see <a href="#change-2">the change</a>' in holds
+    assert "Revised in version" not in page.split('<h3 id="release-notification">')[1].split("<h3 ")[0]
+    assert f"codebook version {project.codebook_version}</a>" in pages["downloads.md"]
+    from policykb.project import CodebookChange
+
+    evil = CodebookChange(3, "2026-12-01", EVIL, ("detainer-holds",))
+    assert "<script>alert" not in _render([], codebook_version=3, codebook_changes=[evil])["codebook.md"]
+
+
 def test_claims_ledger_and_timeline():
     pages = _render([policy(), claim(), agreement()])
     assert '<a href="#claim-us-ny-claim-example">' in pages["claims.md"] and "<td>10</td>" in pages["claims.md"]

@@ -49,8 +49,8 @@ PROVISION_COLUMNS = ("record_id", "record_title", "kind", "jurisdiction", "local
 AGREEMENT_COLUMNS = ("id", "agency", "agency_type", "jurisdiction", "county", "model", "signed", "status", "status_as_of", "moa_url")
 
 
-def records_json(m: Model) -> str:
-    payload = {"schema": SCHEMA_ID, "count": len(m.records), "records": list(m.records)}
+def records_json(m: Model, codebook_version: int = 1) -> str:
+    payload = {"schema": SCHEMA_ID, "codebook_version": codebook_version, "count": len(m.records), "records": list(m.records)}
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
@@ -99,10 +99,11 @@ def coverage_csv(m: Model) -> str:
     return _csv(COVERAGE_COLUMNS, rows)
 
 
-def render(m: Model) -> dict[str, tuple[str, str]]:
+def render(m: Model, codebook_version: int = 1) -> dict[str, tuple[str, str]]:
     """``{file name: (content, description)}`` for the downloads folder."""
     return {
-        "records.json": (records_json(m), f"All {len(m.records)} records, every field, as JSON (an object with a records list)."),
+        "records.json": (records_json(m, codebook_version),
+                         f"All {len(m.records)} records, every field, as JSON (an object with the codebook version and a records list)."),
         "records.csv": (records_csv(m), "One row per record: the main fields, with counts of provisions and sources."),
         "provisions.csv": (provisions_csv(m), "One row per coded provision: dimension, answer, pinpoint citation, note and source URLs."),
         "coverage.csv": (coverage_csv(m), "One row per jurisdiction and dimension: answered (by which records), researched with none found (when, what was searched), or missing; a missing cell marked open was researched, and its blocker says what is still unknown."),

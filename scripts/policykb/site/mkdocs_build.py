@@ -41,7 +41,8 @@ def generate(config: MkDocsConfig | None = None) -> None:
     paths = {r.id: r.path for r in ctx.records}
     files = render_site([r.data for r in ctx.records], project.dimensions, project.jurisdictions,
                         edit_base(extra.get("policykb_edit_base")), paths,
-                        site_name=(config.get("site_name") if config else None) or DEFAULT_SITE_NAME)
+                        site_name=(config.get("site_name") if config else None) or DEFAULT_SITE_NAME,
+                        codebook_version=project.codebook_version, codebook_changes=project.codebook_changes)
     for path, content in sorted(files.items()):
         with mkdocs_gen_files.open(path, "w", encoding="utf-8", newline="") as fh:
             fh.write(content)

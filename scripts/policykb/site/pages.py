@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -128,10 +128,14 @@ def _env() -> Environment:
 
 def render_site(records: Iterable[Mapping[str, Any]], dimensions: Mapping[str, Any], jurisdictions: Mapping[str, Mapping[str, Any]],
                 edit_base: str | None = None, source_paths: Mapping[str, str] | None = None,
-                site_name: str = DEFAULT_SITE_NAME) -> dict[str, str]:
-    """All generated files: ``{path under docs: text}`` (pages, and the downloads)."""
+                site_name: str = DEFAULT_SITE_NAME, codebook_version: int = 1,
+                codebook_changes: Sequence[Any] = ()) -> dict[str, str]:
+    """All generated files: ``{path under docs: text}`` (pages, and the downloads).
+
+    ``codebook_changes`` are the codebook's revisions, newest first (``Project.codebook_changes``).
+    """
     env = _env()
-    env.globals["site_name"] = site_name
+    env.globals.update(site_name=site_name, codebook_version=codebook_version, codebook_changes=list(codebook_changes))
     m = build_model(records, dimensions, jurisdictions)
     pages: dict[str, str] = {}
 
@@ -156,7 +160,7 @@ def render_site(records: Iterable[Mapping[str, Any]], dimensions: Mapping[str, A
     render("coverage.md", "coverage.md.j2")
     render("bills.md", "bills.md.j2")
     render("codebook.md", "codebook.md.j2")
-    files = downloads.render(m)
+    files = downloads.render(m, codebook_version)
     render("downloads.md", "downloads.md.j2", files=files)
     pages.update({f"downloads/{name}": content for name, (content, _desc) in files.items()})
     return pages
