@@ -35,6 +35,14 @@ def test_a_change_in_force_rechecks_the_jurisdictions_coverage(repo):
     assert _rules(validate_changed(repo.project, [changed])) == [(cov, "coverage-entries")]
 
 
+def test_a_bill_status_change_rechecks_the_open_cells_waiting_on_it(repo):
+    from tests.rules.test_coverage_waiting_on import _bill, _open_cell
+
+    cov = repo.write(_open_cell(("us-ca-ab-9-2026", "introduced")))
+    changed = repo.write(_bill(status="passed-one-chamber"))
+    assert _rules(validate_changed(repo.project, [changed])) == [(cov, "coverage-waiting-on")]
+
+
 def test_ids_of_files_not_loaded_still_count(repo):
     repo.write(policy(), "policies/us-ca/statutes/us-ca-test-act.yaml")
     dup = repo.write(policy(kind="bill", status="introduced"), "policies/us-ca/bills/us-ca-test-act.yaml")

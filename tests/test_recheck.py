@@ -24,7 +24,8 @@ def _uncited():
 
 def _records():
     cov = coverage_record()
-    cov["entries"].append(OPEN)  # the none-found entry already there is settled: not listed
+    cov["entries"].append({**OPEN, "waiting_on": [{"record": "us-ca-ab-1-2026", "status": "introduced"}]})  # the none-found entry
+    # already there is settled: not listed
     uncited_bill = _bill("us-ca-ab-9-2024", "introduced")
     del uncited_bill["provisions"][0]["citation"]  # listed as a pending bill, not as an uncited provision
     return [policy(), cov, _uncited(), _bill("us-ca-ab-1-2026", "introduced", "2026-03-01"), _bill("us-ca-sb-2-2025", "died", "2025-09-01"),
@@ -42,6 +43,7 @@ def test_pending_records_open_cells_and_uncited_provisions_oldest_first_undated_
     ]  # the cited provisions, the died bill and the none-found cell are settled
     assert items[-1].text == "The outcome of AB 1 (2026), which would limit data sharing, was not found."
     assert items[1].line() == "2025-04-01  us-tx-hb-3-2025: still passed-one-chamber? (US-TX-HB-3-2025)"
+    assert items[3].line() == "2026-03-01  us-ca-ab-1-2026: still introduced? (US-CA-AB-1-2026); 1 open cell(s) wait on it"
     assert items[2].line() == "2026-01-15  us-tx-uncited-act: information-sharing (requires) has no pinpoint citation"
     assert items[-1].line(width=20) == "2026-11-02  us-ca-coverage: data-privacy is open: The outcome of AB 1…"
 
@@ -57,12 +59,12 @@ def test_recheck_command(repo, capsys):
     assert main(["--root", str(repo.root), "recheck"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == ["2026-01-15  us-tx-uncited-act: information-sharing (requires) has no pinpoint citation",
-                   "2026-03-01  us-ca-ab-1-2026: still introduced? (US-CA-AB-1-2026)",
+                   "2026-03-01  us-ca-ab-1-2026: still introduced? (US-CA-AB-1-2026); 1 open cell(s) wait on it",
                    "2026-11-02  us-ca-coverage: data-privacy is open: The outcome of AB 1 (2026), which would limit data sharing, was not found.",
                    "1 pending record(s), 1 open coverage cell(s) and 1 provision(s) in force without a pinpoint citation to check again."]
     assert main(["--root", str(repo.root), "recheck", "--format", "csv", "--before", "2026-11-01"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["since,jurisdiction,record,what,subject,text",
-                                                    "2026-01-15,us-tx,us-tx-uncited-act,uncited,information-sharing,requires",
-                                                    "2026-03-01,us-ca,us-ca-ab-1-2026,pending,introduced,US-CA-AB-1-2026"]
+    assert capsys.readouterr().out.splitlines() == ["since,jurisdiction,record,what,subject,text,open_cells_waiting",
+                                                    "2026-01-15,us-tx,us-tx-uncited-act,uncited,information-sharing,requires,",
+                                                    "2026-03-01,us-ca,us-ca-ab-1-2026,pending,introduced,US-CA-AB-1-2026,1"]
     assert main(["--root", str(repo.root), "recheck", "--before", "yesterday"]) == 2
     assert main(["--root", str(repo.root), "recheck", "--jurisdiction", "us-zz"]) == 2

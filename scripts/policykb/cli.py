@@ -293,9 +293,9 @@ def _recheck(project: Project, args: argparse.Namespace) -> int:
     items = queue([r.data for r in ctx.records], args.before, args.jurisdiction)
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["since", "jurisdiction", "record", "what", "subject", "text"])
+        writer.writerow(["since", "jurisdiction", "record", "what", "subject", "text", "open_cells_waiting"])
         for i in items:
-            writer.writerow([i.since, i.jurisdiction, i.record, i.what, i.subject, i.text])
+            writer.writerow([i.since, i.jurisdiction, i.record, i.what, i.subject, i.text, i.blocks if i.what == "pending" else ""])
         return 0
     for i in items:
         print(i.line(width=160))

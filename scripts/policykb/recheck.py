@@ -5,7 +5,9 @@ known as of its newest source (``status_as_of``), and a coverage cell that resea
 (an ``unresolved`` entry, dated ``researched_on``, whose ``blocker`` says what to look for).
 A third gap is thin rather than stale: a provision of a policy in force coded without a pinpoint
 citation (the text was described by a source but not read). ``policykb recheck`` lists all three
-as one work list for volunteers. A pure function of the records.
+as one work list for volunteers, and says how many open cells wait on each pending record (the
+cells' ``waiting_on`` lists), so the records that settle most are easy to find. A pure function
+of the records.
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ class Item:
     what: str  # "pending", "open" or "uncited"
     subject: str  # the status of a pending record, or the dimension of an open cell or uncited provision
     text: str  # the record's short title, the cell's blocker, or the uncited provision's answer
+    blocks: int = 0  # pending records: how many open coverage cells wait on this record
 
     def line(self, width: int = 0) -> str:
         text = self.text if not width or len(self.text) <= width else self.text[: width - 1].rstrip() + "…"
         if self.what == "pending":
-            return f"{self.since:10}  {self.record}: still {self.subject}? ({text})"
+            cells = f"; {self.blocks} open cell(s) wait on it" if self.blocks else ""
+            return f"{self.since:10}  {self.record}: still {self.subject}? ({text}){cells}"
         if self.what == "uncited":
             return f"{self.since:10}  {self.record}: {self.subject} ({text}) has no pinpoint citation"
         return f"{self.since:10}  {self.record}: {self.subject} is open: {text}"
@@ -45,6 +49,13 @@ def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
     ``before`` keeps items established before that date; ``jurisdictions`` keeps those places.
     """
     wanted = set(jurisdictions) if jurisdictions is not None else None
+    records = list(records)
+    blocks: dict[str, int] = {}
+    for r in records:
+        if r.get("kind") == "coverage":
+            for e in r.get("entries", []):
+                for wait in e.get("waiting_on", []) if e.get("finding") == "unresolved" else []:
+                    blocks[str(wait.get("record"))] = blocks.get(str(wait.get("record")), 0) + 1
     items: list[Item] = []
     for r in records:
         jid = str(r.get("jurisdiction"))
@@ -57,7 +68,8 @@ def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
                                       str(e["dimension"]), " ".join(str(e.get("blocker", "")).split())))
         elif status_group(r.get("status")) == "pending":
             label = str(r.get("short_title") or r.get("title") or r["id"])
-            items.append(Item(str(r.get("status_as_of") or UNDATED), jid, str(r["id"]), "pending", str(r["status"]), label))
+            items.append(Item(str(r.get("status_as_of") or UNDATED), jid, str(r["id"]), "pending", str(r["status"]), label,
+                              blocks.get(str(r["id"]), 0)))
         elif status_group(r.get("status")) == "current":
             verified = str((r.get("review") or {}).get("last_verified") or UNDATED)
             items += [Item(verified, jid, str(r["id"]), "uncited", str(p["dimension"]), str(p["answer"]))

@@ -278,6 +278,21 @@ def test_open_cells_say_what_is_still_unknown():
     assert "us-ca,California,data-privacy,missing,,2026-11-02,California bill search <b>2026</b>.,yes,The outcome of AB 1" in pages["downloads/coverage.csv"]
 
 
+def test_open_cells_link_the_records_they_wait_on():
+    bill = policy(id="us-ca-ab-1-2026", kind="bill", status="introduced", short_title=EVIL)
+    rec = coverage_record()
+    rec["entries"].append({"dimension": "data-privacy", "finding": "unresolved", "researched_on": "2026-11-02",
+                           "searched": "California bill search.", "blocker": "The outcome of AB 1 was not found.",
+                           "waiting_on": [{"record": "us-ca-ab-1-2026", "status": "introduced"}], "sources": ["leg"]})
+    pages = _render([policy(), bill, rec])
+    link = '<a href="../../records/us-ca-ab-1-2026/">&lt;script&gt;'
+    assert "The outcome of AB 1 was not found. Waiting on: " + link in pages["jurisdictions/us-ca.md"]
+    assert "(introduced)." in pages["jurisdictions/us-ca.md"] and "<script>alert" not in pages["jurisdictions/us-ca.md"]
+    assert 'Waiting on: <a href="../us-ca-ab-1-2026/">&lt;script&gt;' in pages["records/us-ca-coverage.md"]
+    assert pages["downloads/coverage.csv"].splitlines()[0].endswith(",blocker,waiting_on")
+    assert ",The outcome of AB 1 was not found.,us-ca-ab-1-2026 (introduced)" in pages["downloads/coverage.csv"]
+
+
 def test_bills_page_lists_pending_then_ended_bills_with_status_dates():
     def bill(id, jurisdiction, status, as_of, **kw):
         return policy(**{"id": id, "kind": "bill", "jurisdiction": jurisdiction, "status": status, "status_as_of": as_of,

@@ -4,6 +4,7 @@ from policykb.rules import (
     agreement_listing,
     codebook_answers,
     coverage_entries,
+    coverage_waiting_on,
     date_order,
     file_location,
     id_filename,
@@ -29,7 +30,8 @@ RULES: list[Rule] = [
     for m in (
         id_filename, id_prefix, file_location, jurisdiction_known, real_dates, date_order,
         status_kind, status_history, source_keys, source_citations, codebook_answers,
-        references, url_scheme, no_html, neutral_wording, no_safelinks, agreement_listing, coverage_entries, todo_left, unique_ids,
+        references, url_scheme, no_html, neutral_wording, no_safelinks, agreement_listing, coverage_entries,
+        coverage_waiting_on, todo_left, unique_ids,
     )
 ]
 

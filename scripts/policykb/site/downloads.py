@@ -86,7 +86,7 @@ def agreements_csv(m: Model) -> str:
 
 
 COVERAGE_COLUMNS = ("jurisdiction", "jurisdiction_name", "dimension", "state", "records", "researched_on", "searched", "open",
-                    "blocker")
+                    "blocker", "waiting_on")
 
 
 def coverage_csv(m: Model) -> str:
@@ -95,7 +95,8 @@ def coverage_csv(m: Model) -> str:
         for dim, cell in row.items():
             entry = cell.entry or {}
             rows.append([jid, m.jurisdictions[jid].get("name"), dim, cell.state, cell.records if cell.state == "answered" else [],
-                         entry.get("researched_on"), entry.get("searched"), "yes" if cell.open else "", entry.get("blocker")])
+                         entry.get("researched_on"), entry.get("searched"), "yes" if cell.open else "", entry.get("blocker"),
+                         [f"{w['record']} ({w['status']})" for w in entry.get("waiting_on", [])]])
     return _csv(COVERAGE_COLUMNS, rows)
 
 
@@ -106,6 +107,6 @@ def render(m: Model, codebook_version: int = 1) -> dict[str, tuple[str, str]]:
                          f"All {len(m.records)} records, every field, as JSON (an object with the codebook version and a records list)."),
         "records.csv": (records_csv(m), "One row per record: the main fields, with counts of provisions and sources."),
         "provisions.csv": (provisions_csv(m), "One row per coded provision: dimension, answer, pinpoint citation, note and source URLs."),
-        "coverage.csv": (coverage_csv(m), "One row per jurisdiction and dimension: answered (by which records), researched with none found (when, what was searched), or missing; a missing cell marked open was researched, and its blocker says what is still unknown."),
+        "coverage.csv": (coverage_csv(m), "One row per jurisdiction and dimension: answered (by which records), researched with none found (when, what was searched), or missing; a missing cell marked open was researched, its blocker says what is still unknown and waiting_on names the records that would settle it."),
         "agreements.csv": (agreements_csv(m), "One row per 287(g) agreement: agency, type, county, model, signed date, status and MOA link."),
     }
