@@ -77,3 +77,16 @@ def test_coverage_command_marks_open_cells(repo, capsys):
     assert out.rstrip().endswith("missing 10 (of which open after research 1)")
     assert main(["--root", str(repo.root), "coverage", "--format", "csv", "--jurisdiction", "us-ca"]) == 0
     assert "us-ca,data-privacy,missing,,2026-11-02,yes" in capsys.readouterr().out.splitlines()
+
+
+def test_coverage_json_names_what_open_cells_wait_on(repo, capsys):
+    import json
+
+    rec = coverage_record()
+    rec["entries"].append({**OPEN, "waiting_on": [{"record": "us-ca-test-act", "status": "in-effect"}]})
+    repo.write(policy())
+    repo.write(rec)
+    assert main(["--root", str(repo.root), "coverage", "--format", "json", "--jurisdiction", "us-ca"]) == 0
+    cells = json.loads(capsys.readouterr().out)["us-ca"]
+    assert cells["data-privacy"]["waiting_on"] == ["us-ca-test-act"] and cells["data-privacy"]["open"] is True
+    assert cells["courthouse-arrests"]["waiting_on"] == []

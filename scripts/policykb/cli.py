@@ -259,7 +259,8 @@ def _coverage(project: Project, args: argparse.Namespace) -> int:
                                  (cell.entry or {}).get("researched_on", ""), "yes" if cell.open else ""])
     elif args.format == "json":
         print(json.dumps({jid: {d: {"state": c.state, "records": c.records, "researched_on": (c.entry or {}).get("researched_on"),
-                                    "open": c.open, "blocker": (c.entry or {}).get("blocker")}
+                                    "open": c.open, "blocker": (c.entry or {}).get("blocker"),
+                                    "waiting_on": [w["record"] for w in (c.entry or {}).get("waiting_on", [])]}
                                 for d, c in table[jid].items()} for jid in wanted}, indent=1, sort_keys=True))
     else:
         for jid in wanted:

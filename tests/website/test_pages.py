@@ -291,6 +291,12 @@ def test_open_cells_link_the_records_they_wait_on():
     assert 'Waiting on: <a href="../us-ca-ab-1-2026/">&lt;script&gt;' in pages["records/us-ca-coverage.md"]
     assert pages["downloads/coverage.csv"].splitlines()[0].endswith(",blocker,waiting_on")
     assert ",The outcome of AB 1 was not found.,us-ca-ab-1-2026 (introduced)" in pages["downloads/coverage.csv"]
+    cov = pages["coverage.md"]
+    assert cov.startswith("---\ntitle: Coverage\n---")
+    row = cov.split('<table id="pkb-open-waits">')[1].split("</tr>")[1]
+    assert '<a href="../records/us-ca-ab-1-2026/">&lt;script&gt;' in row and "<small>California</small>" in row
+    assert '<td>1</td><td><a href="../jurisdictions/us-ca/">Data privacy</a></td>' in row
+    assert "open cell(s) wait on a text or fact that has no record yet" not in cov
 
 
 def test_bills_page_lists_pending_then_ended_bills_with_status_dates():

@@ -188,6 +188,21 @@ class Model:
     def coverage_entry(self, jurisdiction: str, dimension: str) -> Mapping[str, Any] | None:
         return self.coverage_entries.get((jurisdiction, dimension))
 
+    def open_cell_waits(self, jurisdictions: Iterable[str]) -> tuple[list[tuple[str, list[tuple[str, str]]]], int]:
+        """The records that open cells wait on, most cells first: ``([(record id, [(jurisdiction,
+        dimension), ...]), ...], number of open cells that name no record)``."""
+        waits: dict[str, list[tuple[str, str]]] = {}
+        unnamed = 0
+        for jid in jurisdictions:
+            for dim, cell in self.coverage_table.get(jid, {}).items():
+                if not cell.open:
+                    continue
+                named = (cell.entry or {}).get("waiting_on", [])
+                unnamed += not named
+                for w in named:
+                    waits.setdefault(str(w["record"]), []).append((jid, dim))
+        return sorted(waits.items(), key=lambda kv: (-len(kv[1]), kv[0])), unnamed
+
     def sourcing_for(self, jurisdictions: Iterable[str]) -> Tally:
         """Facts of the jurisdictions' records, except 287(g) agreements (which all rest on ICE's lists)."""
         return sum((self.sourcing[r["id"]] for jid in jurisdictions for r in self.by_jurisdiction.get(jid, [])
