@@ -43,3 +43,23 @@ def test_no_change_and_bad_revisions(repo, capsys):
     assert main(["--root", str(repo.root), "diff", "HEAD", "HEAD"]) == 0
     assert capsys.readouterr().out == "No change to the records between `HEAD` and `HEAD`.\n"
     assert main(["--root", str(repo.root), "diff", "nope", "HEAD"]) == 2
+
+
+def test_diff_describes_coverage_findings_and_codebook_versions(repo, capsys):
+    subprocess.run(["git", "init", "-q"], cwd=repo.root, check=True)
+    open_cell = {"dimension": "data-privacy", "finding": "unresolved", "researched_on": "2026-11-02",
+                 "searched": "California bill search, 2024-2026.", "blocker": "The outcome of AB 1 was not found.", "sources": ["leg"]}
+    repo.write(coverage_record(entries=[*coverage_record()["entries"], open_cell]))
+    _commit(repo, "base")
+    settled = {k: v for k, v in open_cell.items() if k != "blocker"} | {"finding": "none-found", "researched_on": "2026-12-01"}
+    repo.write(coverage_record(entries=[*coverage_record()["entries"], settled]))
+    codebook = repo.root / "schema/codebook.yaml"
+    codebook.write_text(codebook.read_text().replace("version: 2\nchanges:\n", (
+        "version: 3\nchanges:\n  - version: 3\n    date: 2026-12-01\n    dimensions: [data-privacy]\n"
+        "    description: Data privacy now covers school records.\n"), 1))
+    _commit(repo, "head")
+    assert main(["--root", str(repo.root), "diff", "HEAD~1", "HEAD"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2] == ("- Codebook: version 2 -> 3: Data privacy now covers school records. "
+                        "Answers coded under different versions may not compare.")
+    assert "- California: researched data privacy: left open -> none found (2026-12-01)" in lines

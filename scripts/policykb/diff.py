@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from policykb.gitfiles import files_at
+from policykb.gitfiles import GitError, files_at, git
 from policykb.loader import load_text
 from policykb.site.model import KIND_LABELS, MODEL_LABELS, short_label
 
@@ -45,11 +45,33 @@ def _added(r: Record, dims: Mapping[str, Any]) -> str:
     if kind == "claim":
         return f"claim added: {r.get('claimant', {}).get('name')}, {r.get('made_on')}: {r.get('title')}"
     if kind == "coverage":
-        found = ", ".join(_dim(dims, e["dimension"]) for e in r.get("entries", []))
-        return f"research coverage added: none found on {found}"
+        parts = []
+        for finding, words in (("none-found", "none found on"), ("unresolved", "left open on")):
+            dims_found = [_dim(dims, e["dimension"]) for e in r.get("entries", []) if e.get("finding") == finding]
+            if dims_found:
+                parts.append(f"{words} {', '.join(dims_found)}")
+        return f"research coverage added: {'; '.join(parts)}"
     coded = ", ".join(f"{_dim(dims, p['dimension'])} {p['answer']}" for p in r.get("provisions", []))
     return (f"{_name(r)} ({KIND_LABELS.get(str(kind), kind)}, {r.get('status', 'no status')}) added"
             + (f"; codes {coded}" if coded else "; no provisions coded"))
+
+
+_FINDING = {"none-found": "none found", "unresolved": "left open"}
+
+
+def codebook_change(old_text: str | None, new_text: str | None) -> str | None:
+    """A sentence when the codebook's version differs between two revisions (texts of schema/codebook.yaml)."""
+    def version_and_changes(text: str | None) -> tuple[Any, list[Any]]:
+        doc = load_text("schema/codebook.yaml", text.encode("utf-8")) if text else None
+        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        return data.get("version"), data.get("changes") if isinstance(data.get("changes"), list) else []
+
+    (old_v, _), (new_v, changes) = version_and_changes(old_text), version_and_changes(new_text)
+    if old_v == new_v:
+        return None
+    newest = next((c for c in changes if isinstance(c, dict) and c.get("version") == new_v), {})
+    what = f": {' '.join(str(newest['description']).split())}" if newest.get("description") else ""
+    return f"version {old_v} -> {new_v}{what} Answers coded under different versions may not compare."
 
 
 def _dim(dims: Mapping[str, Any], d: str) -> str:
@@ -94,8 +116,14 @@ def _changed(old: Record, new: Record, dims: Mapping[str, Any]) -> list[str]:
             out.append(f"{name}: citation or note on {_dim(dims, d)} edited")
     old_cov = {e["dimension"]: e for e in old.get("entries", [])}
     for e in new.get("entries", []):
-        if e["dimension"] not in old_cov:
-            out.append(f"researched {_dim(dims, e['dimension'])}: none found ({e['researched_on']})")
+        was, dim = old_cov.get(e["dimension"]), _dim(dims, e["dimension"])
+        if was is None:
+            out.append(f"researched {dim}: {_FINDING.get(e.get('finding'), e.get('finding'))} ({e['researched_on']})")
+        elif was.get("finding") != e.get("finding"):
+            out.append(f"researched {dim}: {_FINDING.get(was.get('finding'), was.get('finding'))} -> "
+                       f"{_FINDING.get(e.get('finding'), e.get('finding'))} ({e['researched_on']})")
+        elif (was.get("blocker"), was.get("waiting_on")) != (e.get("blocker"), e.get("waiting_on")):
+            out.append(f"open cell on {dim}: blocker or records waited on updated ({e['researched_on']})")
     for d in sorted(set(old_cov) - {e["dimension"] for e in new.get("entries", [])}):
         out.append(f"coverage entry for {_dim(dims, d)} removed")
     events = new.get("ice_listing", {}).get("events", [])[len(old.get("ice_listing", {}).get("events", [])):]
@@ -144,6 +172,13 @@ def render(lines: list[tuple[str, str]], base: str, head: str, counts: Mapping[s
     return head_line + "\n" + "\n".join(body) + "\n"
 
 
+def _codebook_at(root: Path, rev: str) -> str | None:
+    try:
+        return git(root, "show", f"{rev}:schema/codebook.yaml")
+    except GitError:
+        return None  # no codebook at that revision
+
+
 def records_at(root: Path, rev: str) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for path, raw in files_at(root, rev).items():
@@ -157,6 +192,9 @@ def diff_revisions(root: Path, base: str, head: str, jurisdictions: Mapping[str,
                    dimensions: Mapping[str, Any]) -> str:
     old, new = records_at(root, base), records_at(root, head)
     lines = describe(old, new, jurisdictions, dimensions)
+    codebook = codebook_change(_codebook_at(root, base), _codebook_at(root, head))
+    if codebook:
+        lines.insert(0, ("Codebook", codebook))
     counts = {"added": len(set(new) - set(old)), "removed": len(set(old) - set(new)),
               "changed": sum(1 for k in set(old) & set(new) if old[k] != new[k])}
     return render(lines, base, head, counts)
