@@ -58,6 +58,11 @@ class Context:
         """id -> kind of every schema-valid record (built once, after loading)."""
         return {**self.stub_kinds, **{r.id: r.kind for r in self.records}}
 
+    @cached_property
+    def statuses(self) -> dict[str, str]:
+        """id -> status of every loaded schema-valid record that has one (built once, after loading)."""
+        return {r.id: str(r.data["status"]) for r in self.records if r.data.get("status") is not None}
+
 
 Check = Callable[[Record, Context], Iterable[Problem]]
 CorpusCheck = Callable[[Context], Iterable[Problem]]

@@ -14,7 +14,6 @@ from policykb.rules.base import Rule
 def check(record, ctx):
     if record.kind != "coverage":
         return
-    statuses = {r.id: r.data.get("status") for r in ctx.records}
     for i, entry in enumerate(record.data["entries"]):
         for j, wait in enumerate(entry.get("waiting_on", [])):
             rid, was = wait["record"], wait["status"]
@@ -23,7 +22,7 @@ def check(record, ctx):
                 yield record.problem(RULE.id, ("entries", i, "waiting_on", j, "record"),
                                      f"no record has id '{rid}';{hint or ' check the spelling, or remove this item'}")
                 continue
-            now = statuses.get(rid)
+            now = ctx.statuses.get(rid)
             if now is not None and now != was:  # None: not loaded in a scoped check, or a record without status
                 yield record.problem(
                     RULE.id, ("entries", i, "waiting_on", j, "status"),
