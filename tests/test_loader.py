@@ -65,6 +65,8 @@ def test_syntax_error_has_position():
     (b"# only a comment\n", "the file is empty"),
     (b"- a\n- b\n", "the top level must be a mapping"),
     (b"just text\n", "the top level must be a mapping"),
+    (b"null\n", "the top level must be a mapping"),  # a lone null is not an empty record
+    (b"~\n", "the top level must be a mapping"),
     (b"a: 1\n---\nb: 2\n", "only one YAML document per file"),
     (b"a: 1\n\x07\n", "YAML cannot read this file"),
 ])

@@ -105,10 +105,9 @@ class Document:
         return Problem(self.path, line, col, rule, message)
 
 
-_EVENT_NAMES = {cls: cls.__name__ for cls in (
-    yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.SequenceStartEvent,
-    yaml.SequenceEndEvent, yaml.AliasEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent,
-    yaml.StreamStartEvent, yaml.StreamEndEvent)}
+_Scalar, _MappingStart, _MappingEnd = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStart, _SequenceEnd, _Alias = yaml.SequenceStartEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+_DocumentStart, _StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
 
 def _mark(event: Any) -> tuple[int, int]:
@@ -178,60 +177,93 @@ def load_file(root: Any, path: Any) -> Document:
 
 
 def _build(doc: Document, text: str) -> None:
+    """Build ``doc.data`` and its positions from the parser's events.
+
+    This loop runs once per scalar of every record, so it dispatches on the event class and
+    handles the common case (a scalar in a mapping or list) inline; containers, aliases and
+    the rare cases go through ``_child_path`` and ``_attach``.
+    """
     loader = _Loader(text)
+    get_event = loader.get_event
     stack: list[list[Any]] = []  # frames: [container, path, pending_key, pending_key_pos, seen_keys]
+    problems = doc.problems
+    values, keys, strings = doc.values, doc.keys, doc.strings
     documents = 0
     try:
-        while loader.check_event():
-            ev = loader.get_event()
-            kind = _EVENT_NAMES[type(ev)]
-            if kind == "DocumentStartEvent":
-                documents += 1
-                if documents == 2:
-                    doc.problems.append(Problem(doc.path, *_mark(ev), "yaml-syntax",
+        while True:
+            ev = get_event()
+            cls = ev.__class__
+            if cls is _StreamEnd:
+                break
+            if documents != 1 or cls is _DocumentStart:  # before the document, or a second one
+                if cls is _DocumentStart:
+                    documents += 1
+                    if documents == 2:
+                        problems.append(Problem(doc.path, *_mark(ev), "yaml-syntax",
                                                 "only one YAML document per file; remove the second '---' and what follows"))
                 continue
-            if documents > 1 or kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
-                continue
-            if kind in ("MappingEndEvent", "SequenceEndEvent"):
+            if cls is _MappingEnd or cls is _SequenceEnd:
                 frame = stack.pop()
                 _attach(doc, stack, frame[0], frame[1], None)
                 continue
+            if cls is not _Scalar and cls is not _MappingStart and cls is not _SequenceStart and cls is not _Alias:
+                continue  # DocumentEnd
             m = ev.start_mark
             pos = (m.line + 1, m.column + 1)
-            anchor = ev.anchor
-            if kind == "AliasEvent":
-                doc.problems.append(Problem(doc.path, *pos, "yaml-anchor",
-                                            f"alias '*{ev.anchor}' is not allowed; write the value out in full"))
+            if cls is _Alias:
+                problems.append(Problem(doc.path, *pos, "yaml-anchor",
+                                        f"alias '*{ev.anchor}' is not allowed; write the value out in full"))
                 _attach(doc, stack, None, None, pos)
                 continue
-            if anchor is not None:
-                doc.problems.append(Problem(doc.path, *pos, "yaml-anchor",
-                                            f"anchor '&{anchor}' is not allowed; write each value out in full"))
+            if ev.anchor is not None:
+                problems.append(Problem(doc.path, *pos, "yaml-anchor",
+                                        f"anchor '&{ev.anchor}' is not allowed; write each value out in full"))
             tag = ev.tag
             explicit_tag = tag is not None and tag != "!" and (
                 not ev.implicit if isinstance(ev.implicit, bool) else not any(ev.implicit)
             )
             if explicit_tag:
-                doc.problems.append(Problem(doc.path, *pos, "yaml-tag",
-                                            f"tag '{tag}' is not allowed; remove it (records hold plain text, numbers, lists and mappings)"))
-            if kind == "ScalarEvent":
-                is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
-                if not ev.style and not explicit_tag and not is_key:  # plain scalar (libyaml gives "", PyYAML None)
-                    try:
-                        value: Any = resolve_plain(ev.value)
-                    except Ambiguous as amb:
-                        doc.problems.append(Problem(doc.path, *pos, "yaml-ambiguous", str(amb)))
-                        value = ev.value
+                problems.append(Problem(doc.path, *pos, "yaml-tag",
+                                        f"tag '{tag}' is not allowed; remove it (records hold plain text, numbers, lists and mappings)"))
+            if cls is not _Scalar:
+                path = _child_path(doc, stack, pos)
+                stack.append([{}, path, None, None, {}] if cls is _MappingStart else [[], path, None, None, None])
+                continue
+            text_value = ev.value
+            if not stack:
+                _attach(doc, stack, text_value, None, pos, scalar_text=text_value, is_scalar=True)
+                continue
+            frame = stack[-1]
+            container = frame[0]
+            if container.__class__ is dict and frame[2] is None:  # a key: kept as written
+                seen = frame[4]
+                if text_value in seen:
+                    problems.append(Problem(doc.path, *pos, "yaml-duplicate-key",
+                                            f"key '{text_value}' appears twice in this mapping (first on line {seen[text_value][0]}); keep one"))
                 else:
-                    value = ev.value
-                _attach(doc, stack, value, None, pos, scalar_text=ev.value, is_scalar=True)
-            elif kind == "MappingStartEvent":
-                path = _child_path(doc, stack, pos)
-                stack.append([{}, path, None, None, {}])
-            elif kind == "SequenceStartEvent":
-                path = _child_path(doc, stack, pos)
-                stack.append([[], path, None, None, None])
+                    seen[text_value] = pos
+                frame[2], frame[3] = text_value, pos
+                continue
+            value: Any = text_value
+            if not ev.style and not explicit_tag:  # plain scalar (libyaml gives "", PyYAML None)
+                try:
+                    value = resolve_plain(text_value)
+                except Ambiguous as amb:
+                    problems.append(Problem(doc.path, *pos, "yaml-ambiguous", str(amb)))
+            if container.__class__ is dict:
+                key = frame[2]
+                child = frame[1] + (key,)
+                if key not in container:  # first occurrence wins; the duplicate is reported
+                    container[key] = value
+                keys.setdefault(child, frame[3])
+                values.setdefault(child, pos)
+                frame[2] = frame[3] = None
+            else:
+                child = frame[1] + (len(container),)
+                container.append(value)
+                values[child] = pos
+            if value.__class__ is str:
+                strings.append((child, value))
     finally:
         loader.dispose()
 

@@ -1,14 +1,16 @@
 """Links are absolute http(s) URLs to a real host; never javascript:, data:, file: or SafeLinks."""
 
+import re
 from urllib.parse import urlsplit
 
 from policykb.rules.base import Rule
 
 URL_KEYS = {"url", "archive_url", "moa_url", "addendum_urls"}
+_SPACE = re.compile(r"\s")
 
 
 def problem_with(url):
-    if any(c.isspace() for c in url):
+    if _SPACE.search(url):
         return "contains spaces; encode them as %20 or copy the address again"
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
