@@ -79,6 +79,19 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
     q.add_argument("--format", choices=("text", "csv"), default="text", help="output format")
 
+    a = sub.add_parser("sample", help="a reproducible random sample of records to audit against their sources",
+                       description="Draw records at random for an audit (CONTRIBUTING.md, 'Audit a sample'): the same seed and "
+                                   "records give the same sample. 287(g) agreements and coverage records are left out unless "
+                                   "named with --kind.")
+    a.add_argument("--seed", required=True, help="any text that fixes the draw, e.g. the audit's date; quote it in your notes")
+    a.add_argument("--count", type=int, default=15, help="how many records (default 15)")
+    a.add_argument("--kind", action="append", help="only this record kind, e.g. statute (repeatable)")
+    a.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
+    a.add_argument("--status", action="append", choices=("current", "pending", "ended", "none"),
+                   help="only records whose status is in this group: current (in force), pending, ended, none (repeatable)")
+    a.add_argument("--verified-before", help="only records last verified before this date, YYYY-MM-DD")
+    a.add_argument("--format", choices=("text", "csv"), default="text", help="text: one file path per line")
+
     n = sub.add_parser("new", help="write a commented record skeleton at the right path",
                        description="Write a new record with TODOs to fill. It validates once every TODO is filled or deleted.")
     n.add_argument("kind", help="statute, bill, executive-order, directive, local-law, regulation, court-decision, "
@@ -174,6 +187,8 @@ def _main(argv: list[str] | None) -> int:
         return _sources(project, args)
     if args.command == "recheck":
         return _recheck(project, args)
+    if args.command == "sample":
+        return _sample(project, args)
     if args.command == "ice-287g-links":
         from policykb.ice287g.links import workbook_links
 
@@ -304,6 +319,42 @@ def _recheck(project: Project, args: argparse.Namespace) -> int:
     print(f"{count['pending']} pending record(s), {count['open']} open coverage cell(s) and {count['uncited']} provision(s) "
           "in force without a pinpoint citation to check again"
           + (f", last established before {args.before}" if args.before else "") + ".")
+    return 0
+
+
+def _sample(project: Project, args: argparse.Namespace) -> int:
+    import csv
+
+    from policykb.project import KIND_DEFS
+    from policykb.sample import draw
+    from policykb.validate import check_documents, load_corpus
+
+    if args.count < 1:
+        return _usage(f"--count takes a number of records, 1 or more, not {args.count}")
+    if args.verified_before and not _is_date(args.verified_before):
+        return _usage(f"--verified-before takes a date as YYYY-MM-DD, not '{args.verified_before}'")
+    unknown = [j for j in args.jurisdiction or [] if j not in project.jurisdictions]
+    if unknown:
+        return _usage(f"unknown jurisdiction {', '.join(unknown)}; ids look like us-ca (see schema/jurisdictions.yaml)")
+    bad_kinds = [k for k in args.kind or [] if k not in KIND_DEFS]
+    if bad_kinds:
+        return _usage(f"unknown kind {', '.join(bad_kinds)}; kinds: {', '.join(KIND_DEFS)}")
+    problems, ctx = check_documents(project, load_corpus(project))
+    if problems:
+        print(f"policykb sample: {len(problems)} record problem(s); invalid records are left out; run policykb validate",
+              file=sys.stderr)
+    picks = draw(((r.path, r.data) for r in ctx.records), args.count, args.seed, kinds=args.kind,
+                 jurisdictions=args.jurisdiction, groups=args.status, verified_before=args.verified_before)
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["path", "record", "kind", "status", "last_verified"])
+        for p in picks:
+            writer.writerow([p.path, p.record, p.kind, p.status, p.last_verified])
+    else:
+        for p in picks:
+            print(p.path)
+    if len(picks) < args.count:
+        print(f"policykb sample: only {len(picks)} record(s) match; all of them are listed", file=sys.stderr)
     return 0
 
 
