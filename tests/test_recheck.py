@@ -1,7 +1,7 @@
 """policykb recheck: pending records, open coverage cells and uncited provisions, oldest first."""
 
 from policykb.cli import main
-from policykb.recheck import queue
+from policykb.recheck import pinpointed, queue
 from tests.conftest import coverage_record, policy
 
 OPEN = {"dimension": "data-privacy", "finding": "unresolved", "researched_on": "2026-11-02", "searched": "California bill search.",
@@ -68,3 +68,21 @@ def test_recheck_command(repo, capsys):
                                                     "2026-03-01,us-ca,us-ca-ab-1-2026,pending,introduced,US-CA-AB-1-2026,1"]
     assert main(["--root", str(repo.root), "recheck", "--before", "yesterday"]) == 2
     assert main(["--root", str(repo.root), "recheck", "--jurisdiction", "us-zz"]) == 2
+
+
+def test_a_citation_that_says_its_section_is_unknown_is_not_a_pinpoint():
+    for placeholder in ("Directive 2018-6 (section pinpoint not confirmed)", "HB 8004 (2025 special session); section pinpoint not seen",
+                        "AB 668 (2019); code sections not confirmed", "Executive order of December 2025 (number and paragraph not seen)",
+                        "Executive-branch detainer policy of August 2014 (text not seen)", "", None):
+        assert not pinpointed(placeholder), placeholder
+    for pinpoint in ("Gov. Code § 7284.6(a)(1)(B), (a)(4)", "General Statutes section 54-192h(b)(1)(A) and (C) (wording through Public "
+                     "Act 19-23; 2025 additions not seen in it)", "Utah Code 76-10-2901 (as enacted; renumbering after 2025 not confirmed)"):
+        assert pinpointed(pinpoint), pinpoint
+
+
+def test_provisions_citing_only_the_instrument_are_listed_with_their_citation():
+    rec = _uncited()
+    rec["provisions"][-1]["citation"] = "Act 5 (2025); section pinpoint not confirmed"
+    [item] = [i for i in queue([rec]) if i.what == "uncited"]
+    assert item.line() == ("2026-01-15  us-tx-uncited-act: information-sharing (requires; citation: Act 5 (2025); section pinpoint "
+                           "not confirmed) has no pinpoint citation")

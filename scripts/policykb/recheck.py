@@ -4,7 +4,8 @@ The knowledge base goes stale in two places: a pending bill or proposal whose st
 known as of its newest source (``status_as_of``), and a coverage cell that research left open
 (an ``unresolved`` entry, dated ``researched_on``, whose ``blocker`` says what to look for).
 A third gap is thin rather than stale: a provision of a policy in force coded without a pinpoint
-citation (the text was described by a source but not read). ``policykb recheck`` lists all three
+citation (the text was described by a source but not read), or whose citation names only the
+instrument and says so ("HB 9 (2026); section pinpoint not confirmed"). ``policykb recheck`` lists all three
 as one work list for volunteers, and says how many open cells wait on each pending record (the
 cells' ``waiting_on`` lists), so the records that settle most are easy to find. A pure function
 of the records.
@@ -12,6 +13,7 @@ of the records.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +21,17 @@ from typing import Any
 from policykb.statuses import status_group
 
 UNDATED = "undated"
+
+# A citation that says its own section or paragraph is unknown ("section pinpoint not confirmed",
+# "code sections not confirmed", "number and paragraph not seen", "text not seen") is not a pinpoint.
+_NOT_PINPOINTED = re.compile(
+    r"\b(pinpoint|sections?|paragraphs?|subdivisions?|subsections?|numbering|number|text)\b[^;()]*?\bnot (confirmed|seen|read)\b",
+    re.IGNORECASE)
+
+
+def pinpointed(citation: Any) -> bool:
+    """Whether a provision's citation names the section that does what it says."""
+    return bool(citation) and not _NOT_PINPOINTED.search(str(citation))
 
 
 @dataclass(frozen=True)
@@ -72,8 +85,9 @@ def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
                               blocks.get(str(r["id"]), 0)))
         elif status_group(r.get("status")) == "current":
             verified = str((r.get("review") or {}).get("last_verified") or UNDATED)
-            items += [Item(verified, jid, str(r["id"]), "uncited", str(p["dimension"]), str(p["answer"]))
-                      for p in r.get("provisions") or [] if not p.get("citation")]
+            items += [Item(verified, jid, str(r["id"]), "uncited", str(p["dimension"]),
+                           str(p["answer"]) + (f"; citation: {p['citation']}" if p.get("citation") else ""))
+                      for p in r.get("provisions") or [] if not pinpointed(p.get("citation"))]
     if before:
         items = [i for i in items if i.since == UNDATED or i.since < before]
     return sorted(items, key=lambda i: ("" if i.since == UNDATED else i.since, i.jurisdiction, i.record, i.what, i.subject))
