@@ -7,6 +7,7 @@ from policykb.rules import (
     coverage_waiting_on,
     date_order,
     file_location,
+    hyphen_break,
     id_filename,
     id_prefix,
     jurisdiction_known,
@@ -30,7 +31,7 @@ RULES: list[Rule] = [
     for m in (
         id_filename, id_prefix, file_location, jurisdiction_known, real_dates, date_order,
         status_kind, status_history, source_keys, source_citations, codebook_answers,
-        references, url_scheme, no_html, neutral_wording, no_safelinks, agreement_listing, coverage_entries,
+        references, url_scheme, no_html, neutral_wording, no_safelinks, hyphen_break, agreement_listing, coverage_entries,
         coverage_waiting_on, todo_left, unique_ids,
     )
 ]
