@@ -137,6 +137,19 @@ def _is_date(value: str) -> bool:
     return len(value) == 10
 
 
+def _filter_problem(project: Project, jurisdictions: list[str] | None, kinds: list[str] | None = None) -> str | None:
+    """The usage error for unknown --jurisdiction or --kind values, else None."""
+    from policykb.project import KIND_DEFS
+
+    unknown = [j for j in jurisdictions or [] if j not in project.jurisdictions]
+    if unknown:
+        return f"unknown jurisdiction {', '.join(unknown)}; ids look like us-ca (see schema/jurisdictions.yaml)"
+    bad_kinds = [k for k in kinds or [] if k not in KIND_DEFS]
+    if bad_kinds:
+        return f"unknown kind {', '.join(bad_kinds)}; kinds: {', '.join(KIND_DEFS)}"
+    return None
+
+
 def _usage(message: str) -> int:
     print(f"policykb: error: {message}", file=sys.stderr)
     return 2
@@ -258,9 +271,9 @@ def _coverage(project: Project, args: argparse.Namespace) -> int:
 
     juris = project.jurisdictions
     wanted = args.jurisdiction or [j for j, v in juris.items() if args.all or in_target(j, v)]
-    unknown = [j for j in wanted if j not in juris]
-    if unknown:
-        return _usage(f"unknown jurisdiction {', '.join(unknown)}; ids look like us-ca (see schema/jurisdictions.yaml)")
+    bad_filter = _filter_problem(project, wanted)
+    if bad_filter:
+        return _usage(bad_filter)
     problems, ctx = check_documents(project, load_corpus(project))
     if problems:
         print(f"policykb coverage: {len(problems)} record problem(s) ignored; run policykb validate", file=sys.stderr)
@@ -300,9 +313,9 @@ def _recheck(project: Project, args: argparse.Namespace) -> int:
 
     if args.before and not _is_date(args.before):
         return _usage(f"--before takes a date as YYYY-MM-DD, not '{args.before}'")
-    unknown = [j for j in args.jurisdiction or [] if j not in project.jurisdictions]
-    if unknown:
-        return _usage(f"unknown jurisdiction {', '.join(unknown)}; ids look like us-ca (see schema/jurisdictions.yaml)")
+    bad_filter = _filter_problem(project, args.jurisdiction)
+    if bad_filter:
+        return _usage(bad_filter)
     problems, ctx = check_documents(project, load_corpus(project))
     if problems:
         print(f"policykb recheck: {len(problems)} record problem(s) ignored; run policykb validate", file=sys.stderr)
@@ -325,7 +338,6 @@ def _recheck(project: Project, args: argparse.Namespace) -> int:
 def _sample(project: Project, args: argparse.Namespace) -> int:
     import csv
 
-    from policykb.project import KIND_DEFS
     from policykb.sample import draw
     from policykb.validate import check_documents, load_corpus
 
@@ -333,12 +345,9 @@ def _sample(project: Project, args: argparse.Namespace) -> int:
         return _usage(f"--count takes a number of records, 1 or more, not {args.count}")
     if args.verified_before and not _is_date(args.verified_before):
         return _usage(f"--verified-before takes a date as YYYY-MM-DD, not '{args.verified_before}'")
-    unknown = [j for j in args.jurisdiction or [] if j not in project.jurisdictions]
-    if unknown:
-        return _usage(f"unknown jurisdiction {', '.join(unknown)}; ids look like us-ca (see schema/jurisdictions.yaml)")
-    bad_kinds = [k for k in args.kind or [] if k not in KIND_DEFS]
-    if bad_kinds:
-        return _usage(f"unknown kind {', '.join(bad_kinds)}; kinds: {', '.join(KIND_DEFS)}")
+    bad_filter = _filter_problem(project, args.jurisdiction, args.kind)
+    if bad_filter:
+        return _usage(bad_filter)
     problems, ctx = check_documents(project, load_corpus(project))
     if problems:
         print(f"policykb sample: {len(problems)} record problem(s); invalid records are left out; run policykb validate",
@@ -361,16 +370,12 @@ def _sample(project: Project, args: argparse.Namespace) -> int:
 def _sources(project: Project, args: argparse.Namespace) -> int:
     import json
 
-    from policykb.project import KIND_DEFS
     from policykb.sourcing import Tally, facts, tally
     from policykb.validate import check_documents, load_corpus
 
-    unknown = [j for j in args.jurisdiction or [] if j not in project.jurisdictions]
-    if unknown:
-        return _usage(f"unknown jurisdiction {', '.join(unknown)}; ids look like us-ca (see schema/jurisdictions.yaml)")
-    bad_kinds = [k for k in args.kind or [] if k not in KIND_DEFS]
-    if bad_kinds:
-        return _usage(f"unknown kind {', '.join(bad_kinds)}; kinds: {', '.join(KIND_DEFS)}")
+    bad_filter = _filter_problem(project, args.jurisdiction, args.kind)
+    if bad_filter:
+        return _usage(bad_filter)
     problems, ctx = check_documents(project, load_corpus(project))
     if problems:
         print(f"policykb sources: {len(problems)} record problem(s); invalid records are not counted; run policykb validate",
