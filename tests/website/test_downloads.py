@@ -36,6 +36,11 @@ def test_csv_tables():
     assert records[0]["provisions"] == "1" and records[0]["primary_sources"] == "1" and records[0]["page"] == "records/us-ca-test-act/"
     (prov,) = _rows(files["provisions.csv"])
     assert prov["answer"] == "restricts" and prov["source_urls"] == "https://legislature.example.gov/bills/sb-1" and prov["local"] == "false"
+    assert prov["pinpoint"] == "true"
+    vague = policy()
+    vague["provisions"][0]["citation"] = "SB 1 (2025); section pinpoint not confirmed"
+    (prov,) = _rows(_files([vague])["provisions.csv"])
+    assert prov["citation"] == "SB 1 (2025); section pinpoint not confirmed" and prov["pinpoint"] == "false"
     (agr,) = _rows(files["agreements.csv"])
     assert agr["model"] == "task-force" and agr["signed"] == "2025-03-01" and agr["moa_url"].endswith("exampleTFM.pdf")
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from policykb.recheck import pinpointed
 from policykb.site.model import Model, record_title, status_group
 
 SCHEMA_ID = "urn:policykb:schema:record:1"
@@ -45,7 +46,7 @@ RECORD_COLUMNS = ("id", "kind", "title", "short_title", "jurisdiction", "jurisdi
                   "status_as_of", "effective", "agency", "agency_type", "county", "model", "signed", "claimant", "made_on",
                   "provisions", "sources", "primary_sources", "unconfirmed_items", "last_verified", "page")
 PROVISION_COLUMNS = ("record_id", "record_title", "kind", "jurisdiction", "local", "status", "status_group", "dimension", "answer",
-                     "citation", "note", "source_keys", "source_urls")
+                     "citation", "pinpoint", "note", "source_keys", "source_urls")
 AGREEMENT_COLUMNS = ("id", "agency", "agency_type", "jurisdiction", "county", "model", "signed", "status", "status_as_of", "moa_url")
 
 
@@ -74,7 +75,8 @@ def provisions_csv(m: Model) -> str:
         urls = {s["key"]: s["url"] for s in r.get("sources", [])}
         for p in r.get("provisions", []):
             rows.append([r["id"], record_title(r), r["kind"], r["jurisdiction"], "locality" in r, r.get("status"),
-                         status_group(r.get("status")), p["dimension"], p["answer"], p.get("citation"), p.get("note"),
+                         status_group(r.get("status")), p["dimension"], p["answer"], p.get("citation"),
+                         pinpointed(p.get("citation")), p.get("note"),
                          p.get("sources", []), [urls.get(k, "") for k in p.get("sources", [])]])
     return _csv(PROVISION_COLUMNS, rows)
 
@@ -106,7 +108,8 @@ def render(m: Model, codebook_version: int = 1) -> dict[str, tuple[str, str]]:
         "records.json": (records_json(m, codebook_version),
                          f"All {len(m.records)} records, every field, as JSON (an object with the codebook version and a records list)."),
         "records.csv": (records_csv(m), "One row per record: the main fields, with counts of provisions and sources."),
-        "provisions.csv": (provisions_csv(m), "One row per coded provision: dimension, answer, pinpoint citation, note and source URLs."),
+        "provisions.csv": (provisions_csv(m), "One row per coded provision: dimension, answer, citation, whether the citation names the section "
+                          "(pinpoint: false when it is missing or says the section was not confirmed), note and source URLs."),
         "coverage.csv": (coverage_csv(m), "One row per jurisdiction and dimension: answered (by which records), researched with none found (when, what was searched), or missing; a missing cell marked open was researched, its blocker says what is still unknown and waiting_on names the records that would settle it."),
         "agreements.csv": (agreements_csv(m), "One row per 287(g) agreement: agency, type, county, model, signed date, status and MOA link."),
     }
