@@ -8,9 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policykb import __version__
 from policykb.project import Project, find_root
+
+if TYPE_CHECKING:
+    from policykb.rules import Record
 
 
 class _Parser(argparse.ArgumentParser):
@@ -150,6 +154,16 @@ def _filter_problem(project: Project, jurisdictions: list[str] | None, kinds: li
     return None
 
 
+def _valid_records(project: Project, command: str, consequence: str = "ignored") -> list[Record]:
+    """Every schema-valid record, after saying on stderr how many record problems were set aside."""
+    from policykb.validate import check_documents, load_corpus
+
+    problems, ctx = check_documents(project, load_corpus(project))
+    if problems:
+        print(f"policykb {command}: {len(problems)} record problem(s) {consequence}; run policykb validate", file=sys.stderr)
+    return ctx.records
+
+
 def _usage(message: str) -> int:
     print(f"policykb: error: {message}", file=sys.stderr)
     return 2
@@ -267,17 +281,14 @@ def _coverage(project: Project, args: argparse.Namespace) -> int:
     import json
 
     from policykb.coverage import coverage, in_target, open_total, totals
-    from policykb.validate import check_documents, load_corpus
 
     juris = project.jurisdictions
     wanted = args.jurisdiction or [j for j, v in juris.items() if args.all or in_target(j, v)]
     bad_filter = _filter_problem(project, wanted)
     if bad_filter:
         return _usage(bad_filter)
-    problems, ctx = check_documents(project, load_corpus(project))
-    if problems:
-        print(f"policykb coverage: {len(problems)} record problem(s) ignored; run policykb validate", file=sys.stderr)
-    table = coverage([r.data for r in ctx.records], project.dimensions, juris)
+    records = _valid_records(project, "coverage")
+    table = coverage([r.data for r in records], project.dimensions, juris)
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["jurisdiction", "dimension", "state", "records", "researched_on", "open"])
@@ -309,17 +320,13 @@ def _recheck(project: Project, args: argparse.Namespace) -> int:
     import csv
 
     from policykb.recheck import queue
-    from policykb.validate import check_documents, load_corpus
 
     if args.before and not _is_date(args.before):
         return _usage(f"--before takes a date as YYYY-MM-DD, not '{args.before}'")
     bad_filter = _filter_problem(project, args.jurisdiction)
     if bad_filter:
         return _usage(bad_filter)
-    problems, ctx = check_documents(project, load_corpus(project))
-    if problems:
-        print(f"policykb recheck: {len(problems)} record problem(s) ignored; run policykb validate", file=sys.stderr)
-    items = queue([r.data for r in ctx.records], args.before, args.jurisdiction)
+    items = queue([r.data for r in _valid_records(project, "recheck")], args.before, args.jurisdiction)
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["since", "jurisdiction", "record", "what", "subject", "text", "open_cells_waiting"])
@@ -339,7 +346,6 @@ def _sample(project: Project, args: argparse.Namespace) -> int:
     import csv
 
     from policykb.sample import draw
-    from policykb.validate import check_documents, load_corpus
 
     if args.count < 1:
         return _usage(f"--count takes a number of records, 1 or more, not {args.count}")
@@ -348,11 +354,8 @@ def _sample(project: Project, args: argparse.Namespace) -> int:
     bad_filter = _filter_problem(project, args.jurisdiction, args.kind)
     if bad_filter:
         return _usage(bad_filter)
-    problems, ctx = check_documents(project, load_corpus(project))
-    if problems:
-        print(f"policykb sample: {len(problems)} record problem(s); invalid records are left out; run policykb validate",
-              file=sys.stderr)
-    picks = draw(((r.path, r.data) for r in ctx.records), args.count, args.seed, kinds=args.kind,
+    records = _valid_records(project, "sample", "set aside; invalid records are left out")
+    picks = draw(((r.path, r.data) for r in records), args.count, args.seed, kinds=args.kind,
                  jurisdictions=args.jurisdiction, groups=args.status, verified_before=args.verified_before)
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -371,16 +374,11 @@ def _sources(project: Project, args: argparse.Namespace) -> int:
     import json
 
     from policykb.sourcing import Tally, facts, tally
-    from policykb.validate import check_documents, load_corpus
 
     bad_filter = _filter_problem(project, args.jurisdiction, args.kind)
     if bad_filter:
         return _usage(bad_filter)
-    problems, ctx = check_documents(project, load_corpus(project))
-    if problems:
-        print(f"policykb sources: {len(problems)} record problem(s); invalid records are not counted; run policykb validate",
-              file=sys.stderr)
-    found = [f for r in ctx.records for f in facts(r.data, r.doc)
+    found = [f for r in _valid_records(project, "sources", "set aside; invalid records are not counted") for f in facts(r.data, r.doc)
              if (not args.jurisdiction or f.jurisdiction in args.jurisdiction) and (not args.kind or f.kind in args.kind)]
     if args.secondary_only:
         found = [f for f in found if not f.primary]
