@@ -4,6 +4,7 @@ from policykb.rules import (
     agreement_listing,
     codebook_answers,
     coverage_entries,
+    coverage_pending_bill,
     coverage_waiting_on,
     date_order,
     file_location,
@@ -32,7 +33,7 @@ RULES: list[Rule] = [
         id_filename, id_prefix, file_location, jurisdiction_known, real_dates, date_order,
         status_kind, status_history, source_keys, source_citations, codebook_answers,
         references, url_scheme, no_html, neutral_wording, no_safelinks, hyphen_break, agreement_listing, coverage_entries,
-        coverage_waiting_on, todo_left, unique_ids,
+        coverage_pending_bill, coverage_waiting_on, todo_left, unique_ids,
     )
 ]
 
