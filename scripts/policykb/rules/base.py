@@ -59,6 +59,14 @@ class Context:
         return {**self.stub_kinds, **{r.id: r.kind for r in self.records}}
 
     @cached_property
+    def by_jurisdiction(self) -> dict[str, list[Record]]:
+        """jurisdiction -> its schema-valid records, in load order (built once, for the coverage rules)."""
+        groups: dict[str, list[Record]] = {}
+        for r in self.records:
+            groups.setdefault(str(r.data.get("jurisdiction")), []).append(r)
+        return groups
+
+    @cached_property
     def statuses(self) -> dict[str, str]:
         """id -> status of every loaded schema-valid record that has one (built once, after loading)."""
         return {r.id: str(r.data["status"]) for r in self.records if r.data.get("status") is not None}

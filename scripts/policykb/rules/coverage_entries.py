@@ -14,8 +14,8 @@ def check(record, ctx):
         yield record.problem(RULE.id, ("id",), f"a coverage record's id is its jurisdiction plus '-coverage': use '{want}' (and name the file {want}.yaml)")
     dims = ctx.project.dimensions
     answered = {}
-    for other in ctx.records:
-        if other.data.get("jurisdiction") == data["jurisdiction"] and other.data.get("status") in IN_FORCE and "locality" not in other.data:
+    for other in ctx.by_jurisdiction.get(data["jurisdiction"], []):
+        if other.data.get("status") in IN_FORCE and "locality" not in other.data:
             for p in other.data.get("provisions", []):
                 answered.setdefault(p["dimension"], other.id)
     seen = set()

@@ -26,9 +26,8 @@ def check(record, ctx):
     if record.kind != "coverage":
         return
     jurisdiction = record.data["jurisdiction"]
-    bills = [r for r in ctx.records
-             if r.kind == "bill" and r.data.get("jurisdiction") == jurisdiction and "locality" not in r.data
-             and r.data.get("status") in ADVANCED + EARLY]
+    bills = [r for r in ctx.by_jurisdiction.get(jurisdiction, [])
+             if r.kind == "bill" and "locality" not in r.data and r.data.get("status") in ADVANCED + EARLY]
     if not bills:
         return
     for i, entry in enumerate(record.data["entries"]):
