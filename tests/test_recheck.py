@@ -86,3 +86,20 @@ def test_provisions_citing_only_the_instrument_are_listed_with_their_citation():
     [item] = [i for i in queue([rec]) if i.what == "uncited"]
     assert item.line() == ("2026-01-15  us-tx-uncited-act: information-sharing (requires; citation: Act 5 (2025); section pinpoint "
                            "not confirmed) has no pinpoint citation")
+
+
+def test_before_also_lists_cells_researched_with_none_found_before_that_date(repo, capsys):
+    assert "none-found" not in [i.what for i in queue(_records())]  # settled: not on the everyday list
+    assert "none-found" not in [i.what for i in queue(_records(), before="2026-11-01")]  # researched on that day
+    [cell] = [i for i in queue(_records(), before="2026-11-02") if i.what == "none-found"]
+    assert (cell.since, cell.record, cell.subject) == ("2026-11-01", "us-ca-coverage", "courthouse-arrests")
+    assert cell.line(width=60) == ("2026-11-01  us-ca-coverage: courthouse-arrests had none found; search again: "
+                                   "California Legislative Information bill search for courthou…")
+    for rec in _records()[:4]:
+        repo.write(rec)
+    assert main(["--root", str(repo.root), "recheck", "--before", "2026-11-02", "--jurisdiction", "us-ca"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("2026-03-01  us-ca-ab-1-2026: still introduced?")
+    assert out[1].startswith("2026-11-01  us-ca-coverage: courthouse-arrests had none found; search again: California")
+    assert out[-1] == ("1 pending record(s), 0 open coverage cell(s), 0 provision(s) in force without a pinpoint citation and 1 "
+                       "coverage cell(s) researched with none found to check again, last established before 2026-11-02.")

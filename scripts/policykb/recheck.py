@@ -7,8 +7,12 @@ A third gap is thin rather than stale: a provision of a policy in force coded wi
 citation (the text was described by a source but not read), or whose citation names only the
 instrument and says so ("HB 9 (2026); section pinpoint not confirmed"). ``policykb recheck`` lists all three
 as one work list for volunteers, and says how many open cells wait on each pending record (the
-cells' ``waiting_on`` lists), so the records that settle most are easy to find. A pure function
-of the records.
+cells' ``waiting_on`` lists), so the records that settle most are easy to find.
+
+A cell researched with none found is settled, but only as of its ``researched_on``: a later
+session may pass a law on it. Asked for what was established before a date (``before``), the
+list also holds those cells, so a volunteer can search again after each legislative session.
+A pure function of the records.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ class Item:
     since: str  # the date the fact was last established (YYYY-MM-DD), or "undated"
     jurisdiction: str
     record: str  # record id
-    what: str  # "pending", "open" or "uncited"
+    what: str  # "pending", "open", "uncited" or "none-found"
     subject: str  # the status of a pending record, or the dimension of an open cell or uncited provision
     text: str  # the record's short title, the cell's blocker, or the uncited provision's answer
     blocks: int = 0  # pending records: how many open coverage cells wait on this record
@@ -51,6 +55,8 @@ class Item:
             return f"{self.since:10}  {self.record}: still {self.subject}? ({text}){cells}"
         if self.what == "uncited":
             return f"{self.since:10}  {self.record}: {self.subject} ({text}) has no pinpoint citation"
+        if self.what == "none-found":
+            return f"{self.since:10}  {self.record}: {self.subject} had none found; search again: {text}"
         return f"{self.since:10}  {self.record}: {self.subject} is open: {text}"
 
 
@@ -59,7 +65,9 @@ def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
     """Pending records, open coverage cells and uncited provisions of policies in force, oldest
     first (undated first of all). An uncited provision is dated by its record's last verification.
 
-    ``before`` keeps items established before that date; ``jurisdictions`` keeps those places.
+    ``before`` keeps items established before that date, and adds the cells researched before it
+    with none found (their ``searched`` text says what to search again); ``jurisdictions`` keeps
+    those places.
     """
     wanted = set(jurisdictions) if jurisdictions is not None else None
     records = list(records)
@@ -79,6 +87,9 @@ def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
                 if e.get("finding") == "unresolved":
                     items.append(Item(str(e.get("researched_on") or UNDATED), jid, str(r["id"]), "open",
                                       str(e["dimension"]), " ".join(str(e.get("blocker", "")).split())))
+                elif e.get("finding") == "none-found" and before:
+                    items.append(Item(str(e.get("researched_on") or UNDATED), jid, str(r["id"]), "none-found",
+                                      str(e["dimension"]), " ".join(str(e.get("searched", "")).split())))
         elif status_group(r.get("status")) == "pending":
             label = str(r.get("short_title") or r.get("title") or r["id"])
             items.append(Item(str(r.get("status_as_of") or UNDATED), jid, str(r["id"]), "pending", str(r["status"]), label,
