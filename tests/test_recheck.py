@@ -2,7 +2,7 @@
 
 from policykb.cli import main
 from policykb.recheck import pinpointed, queue
-from tests.conftest import coverage_record, policy
+from tests.conftest import agreement, coverage_record, policy
 
 OPEN = {"dimension": "data-privacy", "finding": "unresolved", "researched_on": "2026-11-02", "searched": "California bill search.",
         "blocker": "The outcome of AB 1 (2026),\n which would limit data sharing, was not found.", "sources": ["leg"]}
@@ -49,7 +49,9 @@ def test_pending_records_open_cells_and_uncited_provisions_oldest_first_undated_
 
 
 def test_before_and_jurisdiction_narrow_the_list():
-    assert [i.record for i in queue(_records(), before="2026-03-01")] == ["us-ca-ab-9-2024", "us-tx-hb-3-2025", "us-tx-uncited-act"]
+    assert [(i.record, i.what) for i in queue(_records(), before="2026-03-01")] == [
+        ("us-ca-ab-9-2024", "pending"), ("us-tx-hb-3-2025", "pending"), ("us-tx-uncited-act", "in-force"),
+        ("us-tx-uncited-act", "uncited")]
     assert [i.record for i in queue(_records(), jurisdictions=["us-tx"])] == ["us-tx-hb-3-2025", "us-tx-uncited-act"]
 
 
@@ -64,6 +66,7 @@ def test_recheck_command(repo, capsys):
                    "1 pending record(s), 1 open coverage cell(s) and 1 provision(s) in force without a pinpoint citation to check again."]
     assert main(["--root", str(repo.root), "recheck", "--format", "csv", "--before", "2026-11-01"]) == 0
     assert capsys.readouterr().out.splitlines() == ["since,jurisdiction,record,what,subject,text,open_cells_waiting",
+                                                    "2026-01-15,us-tx,us-tx-uncited-act,in-force,enacted,Test Act,",
                                                     "2026-01-15,us-tx,us-tx-uncited-act,uncited,information-sharing,requires,",
                                                     "2026-03-01,us-ca,us-ca-ab-1-2026,pending,introduced,US-CA-AB-1-2026,1"]
     assert main(["--root", str(repo.root), "recheck", "--before", "yesterday"]) == 2
@@ -88,18 +91,26 @@ def test_provisions_citing_only_the_instrument_are_listed_with_their_citation():
                            "not confirmed) has no pinpoint citation")
 
 
-def test_before_also_lists_cells_researched_with_none_found_before_that_date(repo, capsys):
-    assert "none-found" not in [i.what for i in queue(_records())]  # settled: not on the everyday list
-    assert "none-found" not in [i.what for i in queue(_records(), before="2026-11-01")]  # researched on that day
-    [cell] = [i for i in queue(_records(), before="2026-11-02") if i.what == "none-found"]
+def test_before_also_lists_cells_researched_with_none_found_and_records_in_force_verified_before_that_date(repo, capsys):
+    everyday = queue(_records())
+    assert not [i for i in everyday if i.what in ("none-found", "in-force")]  # settled: not on the everyday list
+    assert not [i for i in queue(_records(), before="2026-11-01") if i.what == "none-found"]  # researched on that day
+    later = queue(_records() + [agreement()], before="2026-11-02")
+    [cell] = [i for i in later if i.what == "none-found"]
     assert (cell.since, cell.record, cell.subject) == ("2026-11-01", "us-ca-coverage", "courthouse-arrests")
     assert cell.line(width=60) == ("2026-11-01  us-ca-coverage: courthouse-arrests had none found; search again: "
                                    "California Legislative Information bill search for courthou…")
+    # laws in force, each dated by its last verification; 287(g) agreements are the importer's to re-check
+    assert [(i.since, i.record) for i in later if i.what == "in-force"] == [("2026-01-15", "us-tx-uncited-act"),
+                                                                          ("2026-11-01", "us-ca-test-act")]
+    assert [i for i in later if i.what == "in-force"][0].line() == "2026-01-15  us-tx-uncited-act: still enacted? (Test Act)"
     for rec in _records()[:4]:
         repo.write(rec)
     assert main(["--root", str(repo.root), "recheck", "--before", "2026-11-02", "--jurisdiction", "us-ca"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("2026-03-01  us-ca-ab-1-2026: still introduced?")
     assert out[1].startswith("2026-11-01  us-ca-coverage: courthouse-arrests had none found; search again: California")
-    assert out[-1] == ("1 pending record(s), 0 open coverage cell(s), 0 provision(s) in force without a pinpoint citation and 1 "
-                       "coverage cell(s) researched with none found to check again, last established before 2026-11-02.")
+    assert out[2] == "2026-11-01  us-ca-test-act: still enacted? (Test Act)"
+    assert out[-1] == ("1 pending record(s), 0 open coverage cell(s), 0 provision(s) in force without a pinpoint citation, 1 "
+                       "coverage cell(s) researched with none found and 1 record(s) in force (287(g) agreements aside) to check "
+                       "again, last established before 2026-11-02.")

@@ -80,7 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "policies in force coded without a pinpoint citation, oldest first: the work list for "
                                    "keeping the knowledge base current.")
     q.add_argument("--before", help="only what was last established before this date, YYYY-MM-DD; also lists the coverage cells "
-                                    "researched with none found before it, to search again after a legislative session")
+                                    "researched with none found and the records in force last verified before it, to check again "
+                                    "after a legislative session")
     q.add_argument("--jurisdiction", action="append", help="only this jurisdiction id (repeatable)")
     q.add_argument("--format", choices=("text", "csv"), default="text", help="output format")
 
@@ -336,11 +337,12 @@ def _recheck(project: Project, args: argparse.Namespace) -> int:
         return 0
     for i in items:
         print(i.line(width=160))
-    count = {what: sum(1 for i in items if i.what == what) for what in ("pending", "open", "uncited", "none-found")}
+    count = {what: sum(1 for i in items if i.what == what) for what in ("pending", "open", "uncited", "none-found", "in-force")}
     parts = [f"{count['pending']} pending record(s)", f"{count['open']} open coverage cell(s)",
              f"{count['uncited']} provision(s) in force without a pinpoint citation"]
     if args.before:
-        parts.append(f"{count['none-found']} coverage cell(s) researched with none found")
+        parts += [f"{count['none-found']} coverage cell(s) researched with none found",
+                  f"{count['in-force']} record(s) in force (287(g) agreements aside)"]
     print(", ".join(parts[:-1]) + f" and {parts[-1]} to check again"
           + (f", last established before {args.before}" if args.before else "") + ".")
     return 0

@@ -9,10 +9,12 @@ instrument and says so ("HB 9 (2026); section pinpoint not confirmed"). ``policy
 as one work list for volunteers, and says how many open cells wait on each pending record (the
 cells' ``waiting_on`` lists), so the records that settle most are easy to find.
 
-A cell researched with none found is settled, but only as of its ``researched_on``: a later
-session may pass a law on it. Asked for what was established before a date (``before``), the
-list also holds those cells, so a volunteer can search again after each legislative session.
-A pure function of the records.
+Settled facts are settled only as of a date: a later session may pass a law on a dimension
+researched with none found (``researched_on``), and may amend or repeal a law in force, or a
+court may block it (its ``review.last_verified``). Asked for what was established before a date
+(``before``), the list also holds those cells and those records (287(g) agreements aside: the
+importer re-checks them against each ICE list), so a volunteer can check them again after each
+legislative session. A pure function of the records.
 """
 
 from __future__ import annotations
@@ -43,14 +45,14 @@ class Item:
     since: str  # the date the fact was last established (YYYY-MM-DD), or "undated"
     jurisdiction: str
     record: str  # record id
-    what: str  # "pending", "open", "uncited" or "none-found"
+    what: str  # "pending", "open", "uncited", "none-found" or "in-force"
     subject: str  # the status of a pending record, or the dimension of an open cell or uncited provision
     text: str  # the record's short title, the cell's blocker, or the uncited provision's answer
     blocks: int = 0  # pending records: how many open coverage cells wait on this record
 
     def line(self, width: int = 0) -> str:
         text = self.text if not width or len(self.text) <= width else self.text[: width - 1].rstrip() + "…"
-        if self.what == "pending":
+        if self.what in ("pending", "in-force"):
             cells = f"; {self.blocks} open cell(s) wait on it" if self.blocks else ""
             return f"{self.since:10}  {self.record}: still {self.subject}? ({text}){cells}"
         if self.what == "uncited":
@@ -66,8 +68,8 @@ def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
     first (undated first of all). An uncited provision is dated by its record's last verification.
 
     ``before`` keeps items established before that date, and adds the cells researched before it
-    with none found (their ``searched`` text says what to search again); ``jurisdictions`` keeps
-    those places.
+    with none found (their ``searched`` text says what to search again) and the records in force
+    last verified before it (287(g) agreements aside); ``jurisdictions`` keeps those places.
     """
     wanted = set(jurisdictions) if jurisdictions is not None else None
     records = list(records)
@@ -96,6 +98,9 @@ def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
                               blocks.get(str(r["id"]), 0)))
         elif status_group(r.get("status")) == "current":
             verified = str((r.get("review") or {}).get("last_verified") or UNDATED)
+            if before and r.get("kind") != "agreement-287g":
+                label = str(r.get("short_title") or r.get("title") or r["id"])
+                items.append(Item(verified, jid, str(r["id"]), "in-force", str(r["status"]), label))
             items += [Item(verified, jid, str(r["id"]), "uncited", str(p["dimension"]),
                            str(p["answer"]) + (f"; citation: {p['citation']}" if p.get("citation") else ""))
                       for p in r.get("provisions") or [] if not pinpointed(p.get("citation"))]
