@@ -46,8 +46,8 @@ class Item:
     jurisdiction: str
     record: str  # record id
     what: str  # "pending", "open", "uncited", "none-found" or "in-force"
-    subject: str  # the status of a pending record, or the dimension of an open cell or uncited provision
-    text: str  # the record's short title, the cell's blocker, or the uncited provision's answer
+    subject: str  # the status of a pending or in-force record, or the dimension of a cell or uncited provision
+    text: str  # the record's short title, an open cell's blocker, a none-found cell's searched text, or the answer
     blocks: int = 0  # pending records: how many open coverage cells wait on this record
 
     def line(self, width: int = 0) -> str:
@@ -60,6 +60,10 @@ class Item:
         if self.what == "none-found":
             return f"{self.since:10}  {self.record}: {self.subject} had none found; search again: {text}"
         return f"{self.since:10}  {self.record}: {self.subject} is open: {text}"
+
+
+def _label(record: Mapping[str, Any]) -> str:
+    return str(record.get("short_title") or record.get("title") or record["id"])
 
 
 def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
@@ -93,14 +97,12 @@ def queue(records: Iterable[Mapping[str, Any]], before: str | None = None,
                     items.append(Item(str(e.get("researched_on") or UNDATED), jid, str(r["id"]), "none-found",
                                       str(e["dimension"]), " ".join(str(e.get("searched", "")).split())))
         elif status_group(r.get("status")) == "pending":
-            label = str(r.get("short_title") or r.get("title") or r["id"])
-            items.append(Item(str(r.get("status_as_of") or UNDATED), jid, str(r["id"]), "pending", str(r["status"]), label,
+            items.append(Item(str(r.get("status_as_of") or UNDATED), jid, str(r["id"]), "pending", str(r["status"]), _label(r),
                               blocks.get(str(r["id"]), 0)))
         elif status_group(r.get("status")) == "current":
             verified = str((r.get("review") or {}).get("last_verified") or UNDATED)
             if before and r.get("kind") != "agreement-287g":
-                label = str(r.get("short_title") or r.get("title") or r["id"])
-                items.append(Item(verified, jid, str(r["id"]), "in-force", str(r["status"]), label))
+                items.append(Item(verified, jid, str(r["id"]), "in-force", str(r["status"]), _label(r)))
             items += [Item(verified, jid, str(r["id"]), "uncited", str(p["dimension"]),
                            str(p["answer"]) + (f"; citation: {p['citation']}" if p.get("citation") else ""))
                       for p in r.get("provisions") or [] if not pinpointed(p.get("citation"))]
